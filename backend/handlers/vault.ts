@@ -1,0 +1,46 @@
+import type { Handlers } from '../../shared/api';
+import type { SessionInfo, VaultState } from '../../shared/domain/staff';
+import { createVault, inspectDataDir, unlockVault } from '../../db/vault';
+import type { BackendContext } from '../context';
+
+export function sessionInfo({ session }: BackendContext): SessionInfo {
+  const vault = session.require();
+  return { office: vault.officeName, user: vault.user, autoLockMinutes: session.settings.autoLockMinutes };
+}
+
+export function vaultHandlers(context: BackendContext) {
+  const { platform, session } = context;
+  const options = () => ({ ...platform.vault, now: () => platform.now() });
+
+  return {
+    'vault.state': (): VaultState => {
+      if (session.vault) return { state: 'unlocked', ...sessionInfo(context) };
+      return inspectDataDir(platform.dataDir) === 'empty' ? { state: 'none' } : { state: 'locked' };
+    },
+    'vault.create': async (input) => {
+      const epoch = session.epoch;
+      const vault = await createVault(platform.dataDir, input, options());
+      session.open(vault, epoch);
+      return sessionInfo(context);
+    },
+    'vault.unlock': async ({ passphrase }) => {
+      session.lock('user');
+      const epoch = session.epoch;
+      const vault = await unlockVault(platform.dataDir, passphrase, options());
+      session.open(vault, epoch);
+      return sessionInfo(context);
+    },
+    'vault.lock': () => {
+      session.lock('user');
+      return { locked: true as const };
+    },
+    'vault.changePassphrase': async ({ current, next }) => {
+      await session.require().changePassphrase(current, next);
+      return { changed: true as const };
+    },
+    'session.activity': () => ({ autoLockAt: session.autoLockAt().toISOString() }),
+  } satisfies Pick<
+    Handlers,
+    'vault.state' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase' | 'session.activity'
+  >;
+}

@@ -1,0 +1,90 @@
+/**
+ * The backend every front end calls: one `invoke(method, input)` that checks the method exists,
+ * applies the idle lock, checks the caller's role, validates the input with the method's zod schema,
+ * runs the handler and turns every failure into `{ code, message }`.
+ */
+import { z } from 'zod';
+import { api, isMethod, type EventName, type Events, type Handlers, type InvokeResult, type Method } from '../shared/api';
+import { AppError } from '../shared/errors';
+import type { BackendContext } from './context';
+import { caseHandlers } from './handlers/cases';
+import { settingsHandlers } from './handlers/settings';
+import { vaultHandlers } from './handlers/vault';
+import type { Platform } from './platform';
+import { Session } from './session';
+
+export interface Backend {
+  invoke(method: unknown, input: unknown): Promise<InvokeResult>;
+  subscribe(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void;
+  /** Applies the idle lock; the host calls it on a timer. */
+  tick(): void;
+  /** Locks at once, outside the call queue: a forced moment never waits. */
+  lockNow(reason: 'user' | 'system'): void;
+}
+
+function describeValidation(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function toErrorShape(error: unknown) {
+  if (error instanceof AppError) return error.toJSON();
+  // Anything else stays inside: its message may hold record data or paths, and stacks never cross.
+  return { code: 'INTERNAL' as const, message: 'An unexpected error occurred; nothing was changed.' };
+}
+
+export function createBackend(platform: Platform): Backend {
+  const session = new Session(platform);
+  const context: BackendContext = { platform, session };
+  const handlers = {
+    ...vaultHandlers(context),
+    ...caseHandlers(context),
+    ...settingsHandlers(context),
+  } satisfies Handlers;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function run(method: Method, input: unknown): Promise<unknown> {
+    session.lockIfIdle();
+    const spec = api[method];
+    if (spec.access !== 'public') {
+      const { user } = session.require();
+      if (!spec.access.includes(user.role)) {
+        throw new AppError('FORBIDDEN', `The ${user.role} role may not call ${method}.`);
+      }
+    }
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) throw new AppError('VALIDATION', describeValidation(parsed.error));
+    if (session.vault) session.touch();
+    const handler = handlers[method] as (input: unknown, ctx: { user: unknown }) => unknown;
+    return handler(parsed.data, { user: session.vault?.user ?? null });
+  }
+
+  return {
+    async invoke(method, input) {
+      if (!isMethod(method)) {
+        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no method called ${String(method).slice(0, 80)}.` } };
+      }
+      if (method === 'vault.lock') {
+        session.lock('user');
+        return { ok: true, value: { locked: true } };
+      }
+      // One call at a time: unlocking and re-keying await Argon2id and must not interleave.
+      const result = queue.then(() => run(method, input));
+      queue = result.catch(() => undefined);
+      try {
+        return { ok: true, value: await result };
+      } catch (error) {
+        return { ok: false, error: toErrorShape(error) };
+      }
+    },
+    subscribe: (listener) => session.subscribe(listener),
+    tick: () => {
+      session.lockIfIdle();
+    },
+    lockNow: (reason) => {
+      session.lock(reason);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Opening an encrypted connection. Every connection Caseboard makes goes through here, so every one
+ * gets the same cipher settings and the same protections against plaintext reaching the disk.
+ */
+import Database from 'better-sqlite3';
+import { AppError } from '../shared/errors';
+
+export type Sqlite = Database.Database;
+
+/** "CSBD": marks a database as Caseboard's own, checked at unlock. */
+export const APPLICATION_ID = 0x43534244;
+
+export interface ConnectionOptions {
+  create: boolean;
+  /** Path to a better-sqlite3 binary built for another runtime (Electron). */
+  nativeBinding?: string;
+}
+
+function isNotADatabase(error: unknown): boolean {
+  return error instanceof Error && /not a database|file is encrypted|malformed/i.test(error.message);
+}
+
+export function openEncrypted(path: string, key: Uint8Array, options: ConnectionOptions): Sqlite {
+  if (key.length !== 32) throw new AppError('INTERNAL', 'A database key must be 32 bytes.');
+  const db = new Database(path, {
+    fileMustExist: !options.create,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    // Real SQLCipher 4 file format, with a raw 256-bit key (the KDF already ran on the key slot).
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
+    // This build does not encrypt SQLite's temporary files: sorts and temp tables must stay in memory.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('secure_delete = ON');
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      if (isNotADatabase(error)) {
+        throw new AppError('VAULT_DAMAGED', 'The vault database cannot be decrypted with its key: it is damaged or was replaced.');
+      }
+      throw error;
+    }
+    // Only now, with the key proven, may anything be written: WAL pages are encrypted by SQLCipher too.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Verifies the whole file reads back, page by page; a damaged vault is refused before any write. */
+export function checkIntegrity(db: Sqlite): void {
+  let result: unknown;
+  try {
+    result = db.pragma('quick_check', { simple: true });
+  } catch (error) {
+    if (isNotADatabase(error)) throw new AppError('VAULT_DAMAGED', 'The vault database is damaged.');
+    throw error;
+  }
+  if (result !== 'ok') throw new AppError('VAULT_DAMAGED', `The vault database is damaged (${String(result)}).`);
+}

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DB_FILE = 'caseboard.db';
+export const KEY_FILE = 'caseboard.keys';
+
+export function vaultPaths(dir: string) {
+  const db = join(dir, DB_FILE);
+  return { db, wal: `${db}-wal`, shm: `${db}-shm`, keys: join(dir, KEY_FILE) };
+}
+
+/** The migrations shipped beside this module; a packaged app passes its own path instead. */
+export function defaultMigrationsDir(): string {
+  return fileURLToPath(new URL('./migrations', import.meta.url));
+}

@@ -1,0 +1,4 @@
+export * from './office';
+export * from './staff';
+export * from './cases';
+export * from './settings';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const roles = ['admin', 'coordinator', 'staff'] as const;
+export type Role = (typeof roles)[number];
+
+/** Floor for a new passphrase; the strength estimate comes with staff management. */
+export const MIN_PASSPHRASE_LENGTH = 12;
+
+export const passphraseSchema = z.string().max(1024, { message: 'is too long' });
+
+export const newPassphraseSchema = passphraseSchema.refine((value) => [...value].length >= MIN_PASSPHRASE_LENGTH, {
+  message: `must be at least ${MIN_PASSPHRASE_LENGTH} characters`,
+});
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(120, { message: 'must be at most 120 characters' });
+
+export interface SessionInfo {
+  office: string;
+  user: { id: string; name: string; role: Role };
+  autoLockMinutes: number;
+}
+
+export type VaultState = { state: 'none' } | { state: 'locked' } | ({ state: 'unlocked' } & SessionInfo);

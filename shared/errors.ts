@@ -1,0 +1,41 @@
+/** Stable error codes: scripts and the UI match on these, so never rename one. */
+export const errorCodes = [
+  'VALIDATION',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN',
+  'LOCKED',
+  'NO_VAULT',
+  'VAULT_EXISTS',
+  'NOT_A_VAULT',
+  'VAULT_DAMAGED',
+  'WRONG_PASSPHRASE',
+  'WEAK_PASSPHRASE',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The only shape an error takes when it crosses a process boundary. */
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
