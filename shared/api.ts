@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import type { ApiErrorShape } from './errors';
+import type { EventName, Events } from './events';
+
+export * from './events';
 import { caseListQuerySchema, newCaseSchema, type CasePage, type CaseRecord } from './domain/cases';
 import { settingsSchema, type Settings } from './domain/settings';
 import {
@@ -84,15 +87,6 @@ export interface CallContext {
 
 export type Handler<M extends Method> = (input: ParsedInput<M>, ctx: CallContext) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in Method]: Handler<M> };
-
-export type LockReason = 'user' | 'idle' | 'system';
-
-/** Events the backend pushes to the UI. */
-export interface Events {
-  'vault.locked': { reason: LockReason };
-}
-export type EventName = keyof Events;
-export const eventNames = ['vault.locked'] as const satisfies readonly EventName[];
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(api, name);

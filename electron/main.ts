@@ -1,0 +1,117 @@
+/**
+ * The Electron main process: app lifecycle, window hardening and the Electron `Platform`.
+ * No business logic lives here; everything behind `invoke` is the shared backend.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, powerMonitor, protocol, session } from 'electron';
+import { createBackend, type Backend } from '../backend';
+import { defaultDataDir } from '../backend/data-dir';
+import { registerIpc } from './ipc';
+import { APP_ENTRY, APP_SCHEME, bundlePathFor, isAppUrl, responseHeaders, SESSION_PARTITION } from './policy';
+import { buildWindowOptions } from './window-options';
+
+const IDLE_CHECK_MS = 15_000;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+app.enableSandbox();
+// No crash reporter is started, so no dumps with record data are written or sent.
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appRoot = app.getAppPath();
+const rendererRoot = join(appRoot, 'dist', 'renderer');
+
+function chosenDataDir(): string {
+  const flag = process.argv.find((arg) => arg.startsWith('--data='));
+  return resolve(flag ? flag.slice('--data='.length) : (process.env.CASEBOARD_DATA ?? defaultDataDir()));
+}
+
+/** In development `npm start` builds better-sqlite3 for Electron beside the Node build used by tests. */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const path = join(appRoot, '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  return existsSync(path) ? path : undefined;
+}
+
+function hardenSession(): Electron.Session {
+  const ses = session.fromPartition(SESSION_PARTITION);
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAppUrl(details.url) }));
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    const relative = bundlePathFor(request.url);
+    const path = relative ? resolve(rendererRoot, relative) : null;
+    if (!relative || !path || !path.startsWith(rendererRoot + sep)) return new Response('Not found', { status: 404 });
+    try {
+      return new Response(await readFile(path), { headers: responseHeaders(relative) });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+  return ses;
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function start(): void {
+  let window: BrowserWindow | null = null;
+  let backend: Backend | null = null;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  lockDownContents();
+
+  app.whenReady().then(() => {
+    hardenSession();
+    if (app.isPackaged) Menu.setApplicationMenu(null);
+    backend = createBackend({
+      dataDir: chosenDataDir(),
+      now: () => new Date(),
+      vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
+    });
+    const lock = () => backend?.lockNow('system');
+    setInterval(() => backend?.tick(), IDLE_CHECK_MS).unref();
+    powerMonitor.on('lock-screen', lock);
+    powerMonitor.on('suspend', lock);
+
+    window = new BrowserWindow(buildWindowOptions({ preloadPath: join(here, 'preload.cjs'), packaged: app.isPackaged }));
+    window.setContentProtection(true);
+    // Window titles reach task switchers and screen readers: never a record's data.
+    window.on('page-title-updated', (event) => event.preventDefault());
+    registerIpc(backend, () => window?.webContents ?? null);
+    backend.subscribe((event) => {
+      // After a lock the renderer starts over, so no record stays in its memory.
+      if (event === 'vault.locked') window?.webContents.reload();
+    });
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => {
+      window = null;
+    });
+    void window.loadURL(APP_ENTRY);
+  });
+
+  app.on('window-all-closed', () => {
+    backend?.lockNow('system');
+    app.quit();
+  });
+  app.on('before-quit', () => backend?.lockNow('system'));
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
