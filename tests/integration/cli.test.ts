@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OTHER_PASSPHRASE, PASSPHRASE, removeTempDirs, snapshotDir, tempDir } from '../fixtures/data-dir';
+
+afterEach(removeTempDirs);
+
+function cli(dataDir: string, args: string[], options: { stdin?: string; passphrase?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', '--data', dataDir, ...args], {
+    input: options.stdin ?? '',
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      CASEBOARD_PASSPHRASE: options.passphrase ?? PASSPHRASE,
+      CASEBOARD_KDF_TARGET_MS: '0',
+      ...options.env,
+    },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function listJson(dir: string) {
+  const listed = cli(dir, ['cases', 'list', '--json']);
+  expect(listed.code).toBe(0);
+  return JSON.parse(listed.stdout) as Record<string, unknown>[];
+}
+
+async function initialised() {
+  const dir = join(tempDir(), 'vault');
+  const init = cli(dir, ['init', '--office', 'Viasna (Vilnius)', '--user', 'Hanna']);
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  expect(init.stdout).toBe(`Created the vault of Viasna (Vilnius) in ${dir}; Hanna is its admin.\n`);
+  return dir;
+}
+
+describe('caseboard CLI', () => {
+  it('init, add one and many, list, status', async () => {
+    const dir = await initialised();
+    expect(JSON.parse(cli(dir, ['status', '--json']).stdout)).toMatchObject({ office: 'Viasna (Vilnius)', cases: 0, user: { name: 'Hanna', role: 'admin' } });
+
+    const one = cli(dir, ['cases', 'add'], {
+      stdin: JSON.stringify({ title: 'Arrest at the border', personName: 'Мікола Статкевіч', region: 'minsk', priority: 'urgent', summary: 'Held incommunicado' }),
+    });
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    const many = cli(dir, ['cases', 'add', '--json'], {
+      stdin: JSON.stringify([
+        { title: 'Search of flat', personName: 'Maria Kalesnikava', region: 'gomel', priority: 'low' },
+        { title: 'Fine for a flag', personName: 'Ігар Лосік', region: 'abroad', priority: 'normal' },
+      ]),
+    });
+    expect(many.code).toBe(0);
+    const ids = JSON.parse(many.stdout) as string[];
+    expect(ids).toHaveLength(2);
+
+    const rows = listJson(dir);
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining([...ids, one.stdout.trim()]));
+    const statkevich = rows.find((r) => r.personName === 'Мікола Статкевіч');
+    expect(statkevich).toMatchObject({ title: 'Arrest at the border', region: 'minsk', priority: 'urgent', status: 'new', summary: 'Held incommunicado' });
+    for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'title', 'personName', 'region', 'priority', 'status']));
+
+    const sorted = JSON.parse(cli(dir, ['cases', 'list', '--json', '--sort', 'priority']).stdout) as { priority: string }[];
+    expect(sorted.map((r) => r.priority)).toEqual(['urgent', 'normal', 'low']);
+    const table = cli(dir, ['cases', 'list']).stdout.split('\n');
+    expect(table[0]).toMatch(/^ID\s+PRIORITY\s+STATUS\s+REGION\s+PERSON\s+TITLE$/);
+    expect(table).toContainEqual(expect.stringMatching(/urgent\s+new\s+minsk\s+Мікола Статкевіч\s+Arrest at the border$/));
+    expect(JSON.parse(cli(dir, ['status', '--json']).stdout)).toMatchObject({ cases: 3 });
+  });
+
+  it('rejects a wrong passphrase: non-zero exit, one line naming the code, nothing printed or changed', async () => {
+    const dir = await initialised();
+    const before = snapshotDir(dir);
+    const result = cli(dir, ['status', '--json'], { passphrase: 'this is not the one' });
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('WRONG_PASSPHRASE: The passphrase does not open this vault.\n');
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('rejects malformed JSON and invalid cases without writing anything', async () => {
+    const dir = await initialised();
+    cli(dir, ['cases', 'add'], { stdin: JSON.stringify({ title: 'Kept', personName: 'A B', region: 'vitebsk', priority: 'high' }) });
+    const before = snapshotDir(dir);
+
+    const malformed = cli(dir, ['cases', 'add'], { stdin: '{"title": "Half a case",' });
+    expect(malformed.code).not.toBe(0);
+    expect(malformed.stdout).toBe('');
+    expect(malformed.stderr).toMatch(/^VALIDATION: stdin is not valid JSON \(.+\)\.\n$/);
+    expect(snapshotDir(dir)).toEqual(before);
+
+    const invalid = cli(dir, ['cases', 'add'], {
+      stdin: JSON.stringify([
+        { title: 'Good one', personName: 'C D', region: 'grodno', priority: 'low' },
+        { title: 'Bad one', personName: 'E F', region: 'atlantis', priority: 'low' },
+      ]),
+    });
+    expect(invalid.code).not.toBe(0);
+    expect(invalid.stderr).toMatch(/^VALIDATION: cases\.1\.region: Invalid option.*\n$/);
+    expect(invalid.stderr.split('\n')).toHaveLength(2);
+    expect(listJson(dir).map((r) => r.title)).toEqual(['Kept']);
+
+    const empty = cli(dir, ['cases', 'add'], { stdin: '[]' });
+    expect(empty.stderr).toMatch(/^VALIDATION: cases: /);
+    expect(listJson(dir)).toHaveLength(1);
+  });
+
+  it('refuses a second init, unknown commands and a passphrase given as an argument', async () => {
+    const dir = await initialised();
+    const again = cli(dir, ['init', '--office', 'Other', '--user', 'X']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/^VAULT_EXISTS: /);
+    expect(cli(dir, ['frobnicate']).stderr).toMatch(/^USAGE: Unknown command "frobnicate"/);
+    const argument = cli(dir, ['status', '--passphrase', PASSPHRASE]);
+    expect(argument.code).toBe(2);
+    expect(argument.stderr).toMatch(/^USAGE: Unknown option '--passphrase'/);
+    expect(cli(join(tempDir(), 'none'), ['status']).stderr).toMatch(/^NO_VAULT: There is no Caseboard vault in /);
+  });
+
+  it('changes the passphrase', async () => {
+    const dir = await initialised();
+    const changed = cli(dir, ['passphrase', 'change'], { env: { CASEBOARD_NEW_PASSPHRASE: OTHER_PASSPHRASE } });
+    expect(changed.stderr).toBe('');
+    expect(changed.stdout).toBe('Passphrase changed.\n');
+    expect(cli(dir, ['status']).stderr).toMatch(/^WRONG_PASSPHRASE/);
+    expect(cli(dir, ['status'], { passphrase: OTHER_PASSPHRASE }).stdout).toMatch(/Office: Viasna \(Vilnius\)/);
+    const weak = cli(dir, ['passphrase', 'change'], { passphrase: OTHER_PASSPHRASE, env: { CASEBOARD_NEW_PASSPHRASE: 'short' } });
+    expect(weak.stderr).toMatch(/^VALIDATION: next: must be at least 12 characters/);
+  });
+});
