@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, type App } from './harness';
+import { call } from '../fixtures/backend';
+import { canary, filesContaining, PASSPHRASE, removeTempDirs } from '../fixtures/data-dir';
+
+let app: App | null = null;
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+  removeTempDirs();
+});
+
+async function createVaultThroughUi(page: Page) {
+  await page.getByLabel('Office name').fill('Viasna Human Rights Centre');
+  await page.getByLabel('Your name').fill('Nasta Loika');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByRole('button', { name: 'Lock' }).waitFor();
+}
+
+async function createCaseThroughUi(page: Page, fields: { title: string; person: string; region: string; priority: string; summary?: string }) {
+  await page.getByLabel('Title').fill(fields.title);
+  await page.getByLabel('Person name').fill(fields.person);
+  await page.getByLabel('Region').selectOption(fields.region);
+  await page.getByLabel('Priority').selectOption(fields.priority);
+  if (fields.summary) await page.getByLabel('Summary').fill(fields.summary);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.locator('tbody tr', { hasText: fields.title }).waitFor();
+}
+
+const titlesInTable = (page: Page) => page.locator('tbody tr[data-case-id] td:first-child').allInnerTexts();
+
+const seed = [
+  { title: 'Detained after the vigil in Hrodna', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'high', summary: '' },
+  { title: 'Administrative arrest, 15 days', personName: 'Marfa Rabkova', region: 'minsk-city', priority: 'normal', summary: '' },
+  { title: 'Search of the family flat', personName: 'Ігар Лосік', region: 'brest', priority: 'low', summary: '' },
+  { title: 'Held incommunicado in SIZO-1', personName: 'Мікалай Статкевіч', region: 'minsk-city', priority: 'urgent', summary: '' },
+  { title: '"Extremist" listing of a blogger', personName: 'Maryja Kalesnikava', region: 'gomel', priority: 'normal', summary: '' },
+  { title: 'Dismissal for a signature', personName: 'Павел Севярынец', region: 'mogilev', priority: 'low', summary: '' },
+  { title: 'Fine for a white-red-white flag', personName: 'Вольга Каралёва', region: 'vitebsk', priority: 'normal', summary: '' },
+] as const;
+
+describe('triage screen in Chromium, real backend bound in', () => {
+  it('create vault → create a case → see it → sort → lock → unlock → the case is still there', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const secret = canary('E2ECANARY');
+
+    await page.getByRole('button', { name: 'Create vault' }).waitFor();
+    await createVaultThroughUi(page);
+    await page.getByText('No cases yet').waitFor();
+
+    await call(app.backend, 'cases.createMany', { cases: [...seed] });
+    await createCaseThroughUi(page, {
+      title: `Criminal charge under Art. 342 ${secret}`,
+      person: 'Siarhei Tsikhanouski',
+      region: 'gomel',
+      priority: 'urgent',
+      summary: `Lawyer denied access ${secret}`,
+    });
+    const row = page.locator('tbody tr', { hasText: secret });
+    await expect(row.innerText()).resolves.toMatch(/Siarhei Tsikhanouski/);
+    await page.getByText('8 cases').waitFor();
+
+    const priorityHeader = page.locator('th', { has: page.getByRole('button', { name: /Priority/ }) });
+    await priorityHeader.getByRole('button').click();
+    await expect.poll(() => priorityHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await titlesInTable(page)).slice(0, 2).sort()).toEqual(
+      [`Criminal charge under Art. 342 ${secret}`, 'Held incommunicado in SIZO-1'].sort(),
+    );
+    await priorityHeader.getByRole('button').click();
+    await expect.poll(() => priorityHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await titlesInTable(page)).slice(0, 2).sort()).toEqual(
+      ['Dismissal for a signature', 'Search of the family flat'],
+    );
+
+    const titleHeader = page.locator('th', { has: page.getByRole('button', { name: /Title/ }) });
+    await titleHeader.getByRole('button').click();
+    await expect.poll(async () => (await titlesInTable(page))[0]).toBe('"Extremist" listing of a blogger');
+
+    const shots = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : join(tmpdir(), 'caseboard-screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'triage.png') });
+
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(secret);
+    await expect(app.invokeFromPage('cases.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+    await page.getByLabel('Passphrase').fill('not the passphrase at all');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('That passphrase does not open this vault.').waitFor();
+
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.locator('tbody tr', { hasText: secret }).waitFor();
+    await page.getByText('8 cases').waitFor();
+
+    await app.close();
+    // SECURITY.md #11: the record never reached the data directory or the browser profile in the clear.
+    expect(filesContaining(app.dataDir, secret)).toEqual([]);
+    expect(filesContaining(app.profileDir, secret)).toEqual([]);
+    app = null;
+  });
+
+  it('auto-locks after the idle limit: the unlock screen returns and the backend refuses calls', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await createVaultThroughUi(page);
+    await createCaseThroughUi(page, { title: 'Detention at Okrestina', person: 'Ales Pushkin', region: 'minsk-city', priority: 'high' });
+
+    app.idle(9 * 60_000);
+    await expect(app.invokeFromPage('status.get', {})).resolves.toMatchObject({ ok: true, value: { cases: 1 } });
+    app.idle(10 * 60_000 + 1);
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('Okrestina');
+    await expect(app.invokeFromPage('cases.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
+  it('enforces the content security policy and lets no request leave (SECURITY.md #6, #7)', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Create vault' }).waitFor();
+    const violation = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true });
+          const script = document.createElement('script');
+          script.textContent = 'window.__injected = true';
+          document.body.append(script);
+        }),
+    );
+    expect(violation).toMatch(/script-src/);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await expect(page.evaluate(() => fetch('https://example.org/').then(() => 'reached', (e: Error) => e.name))).resolves.toBe('TypeError');
+    await expect(page.evaluate(() => { try { return String(eval('1 + 1')); } catch (e) { return (e as Error).name; } })).resolves.toBe('EvalError');
+    await expect(app.invokeFromPage('cases.drop', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+});
