@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import type { Settings } from '../shared/domain/settings';
+import type { SessionInfo } from '../shared/domain/staff';
+import { TopBar } from './components/TopBar';
+import { CasesView } from './features/cases/CasesView';
+import { SettingsPanel } from './features/settings/SettingsPanel';
+import { useActivityReporter } from './features/vault/use-activity-reporter';
+
+interface MainScreenProps {
+  session: SessionInfo;
+  onLock: () => void;
+  onSettingsSaved: (settings: Settings) => void;
+}
+
+/** Everything behind the lock. Unmounting it (on any lock) drops every case record it held. */
+export function MainScreen({ session, onLock, onSettingsSaved }: MainScreenProps) {
+  const [view, setView] = useState<'cases' | 'settings'>('cases');
+  useActivityReporter();
+
+  return (
+    <div className="app-shell">
+      <TopBar
+        session={session}
+        settingsOpen={view === 'settings'}
+        onToggleSettings={() => setView((current) => (current === 'settings' ? 'cases' : 'settings'))}
+        onLock={onLock}
+      />
+      <main className="app-main">
+        {view === 'settings' ? (
+          <SettingsPanel session={session} onClose={() => setView('cases')} onSettingsSaved={onSettingsSaved} />
+        ) : (
+          <CasesView />
+        )}
+      </main>
+    </div>
+  );
+}

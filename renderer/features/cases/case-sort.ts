@@ -1,0 +1,15 @@
+import type { SortingState } from '@tanstack/react-table';
+import { caseSortFields, type CaseSort, type CaseSortField } from '../../../shared/domain/cases';
+
+function isCaseSortField(id: string): id is CaseSortField {
+  return (caseSortFields as readonly string[]).includes(id);
+}
+
+/** Table sorting state → the `sort` input of `cases.list` (first entry sorts first). */
+export function toServerSort(sorting: SortingState): CaseSort[] {
+  const sort: CaseSort[] = [];
+  for (const { id, desc } of sorting) {
+    if (isCaseSortField(id)) sort.push({ field: id, direction: desc ? 'desc' : 'asc' });
+  }
+  return sort;
+}

@@ -1,0 +1,50 @@
+import type { SortingState } from '@tanstack/react-table';
+import { useEffect, useState } from 'react';
+import type { CasePage } from '../../../shared/domain/cases';
+import { call } from '../../api';
+import { toServerSort } from './case-sort';
+
+export const CASE_PAGE_SIZE = 100;
+
+export interface CasePageRequest {
+  sorting: SortingState;
+  pageIndex: number;
+  /** Bump to fetch the same page again (e.g. after a case was created). */
+  reloadToken: number;
+}
+
+export interface CasePageResult {
+  /** The last page that arrived; kept while the next one loads so the table does not flicker. */
+  page: CasePage | null;
+  loading: boolean;
+  error: unknown;
+}
+
+/** One page of cases, sorted and paged by the server. Held only in component state. */
+export function useCasePage({ sorting, pageIndex, reloadToken }: CasePageRequest): CasePageResult {
+  const [page, setPage] = useState<CasePage | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    call('cases.list', { sort: toServerSort(sorting), offset: pageIndex * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE })
+      .then((next) => {
+        if (!current) return;
+        setPage(next);
+        setError(null);
+      })
+      .catch((failure: unknown) => {
+        if (current) setError(failure);
+      })
+      .finally(() => {
+        if (current) setLoading(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [sorting, pageIndex, reloadToken]);
+
+  return { page, loading, error };
+}
