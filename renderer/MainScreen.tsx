@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Settings } from '../shared/domain/settings';
-import type { SessionInfo } from '../shared/domain/staff';
+import { writerRoles, type SessionInfo } from '../shared/domain/staff';
 import { TopBar } from './components/TopBar';
 import { CasesView } from './features/cases/CasesView';
 import { SettingsPanel } from './features/settings/SettingsPanel';
@@ -29,7 +29,7 @@ export function MainScreen({ session, onLock, onSettingsSaved }: MainScreenProps
         {view === 'settings' ? (
           <SettingsPanel session={session} onClose={() => setView('cases')} onSettingsSaved={onSettingsSaved} />
         ) : (
-          <CasesView />
+          <CasesView canWrite={(writerRoles as readonly string[]).includes(session.user.role)} />
         )}
       </main>
     </div>

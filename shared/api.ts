@@ -15,6 +15,7 @@ import {
   newPassphraseSchema,
   passphraseSchema,
   roles,
+  writerRoles,
   type Role,
   type SessionInfo,
   type VaultState,
@@ -35,6 +36,7 @@ function method<O>() {
 }
 
 const everyone = roles;
+const writers = writerRoles;
 const noInput = z.strictObject({});
 const uuid = z.string().uuid({ message: 'must be a record id' });
 
@@ -61,11 +63,11 @@ export const api = {
   'status.get': method<VaultStatus>()({ input: noInput, access: everyone }),
   'cases.list': method<CasePage>()({ input: caseListQuerySchema, access: everyone }),
   'cases.get': method<CaseRecord>()({ input: z.strictObject({ id: uuid }), access: everyone }),
-  'cases.create': method<CaseRecord>()({ input: newCaseSchema, access: everyone }),
+  'cases.create': method<CaseRecord>()({ input: newCaseSchema, access: writers }),
   /** All or nothing: one transaction, so a bad row in a batch leaves the vault unchanged. */
   'cases.createMany': method<{ ids: string[] }>()({
     input: z.strictObject({ cases: z.array(newCaseSchema).min(1).max(10_000) }),
-    access: everyone,
+    access: writers,
   }),
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),

@@ -38,7 +38,8 @@ export const be: Messages = {
   roles: {
     admin: 'Адміністратар',
     coordinator: 'Каардынатар',
-    staff: 'Супрацоўнік',
+    caseworker: 'Супрацоўнік',
+    viewer: 'Назіральнік',
   },
   regions: {
     'minsk-city': 'Мінск (горад)',

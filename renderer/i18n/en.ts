@@ -37,7 +37,8 @@ export const en = {
   roles: {
     admin: 'Administrator',
     coordinator: 'Coordinator',
-    staff: 'Staff',
+    caseworker: 'Caseworker',
+    viewer: 'Viewer',
   },
   regions: {
     'minsk-city': 'Minsk (city)',

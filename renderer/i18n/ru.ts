@@ -38,7 +38,8 @@ export const ru: Messages = {
   roles: {
     admin: 'Администратор',
     coordinator: 'Координатор',
-    staff: 'Сотрудник',
+    caseworker: 'Сотрудник',
+    viewer: 'Наблюдатель',
   },
   regions: {
     'minsk-city': 'Минск (город)',

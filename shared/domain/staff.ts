@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-export const roles = ['admin', 'coordinator', 'staff'] as const;
+/** Admins manage accounts and settings; coordinators also see sources and approve aid; viewers only read. */
+export const roles = ['admin', 'coordinator', 'caseworker', 'viewer'] as const;
 export type Role = (typeof roles)[number];
+
+/** Roles that may change records. */
+export const writerRoles = ['admin', 'coordinator', 'caseworker'] as const satisfies readonly Role[];
 
 /** Floor for a new passphrase; the strength estimate comes with staff management. */
 export const MIN_PASSPHRASE_LENGTH = 12;

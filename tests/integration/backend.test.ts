@@ -91,7 +91,7 @@ describe('the contract at the boundary', () => {
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(4);
   });
 
-  it('checks roles: staff may not change office settings', async () => {
+  it('checks roles: a viewer may read but not write cases or change office settings', async () => {
     const { dir, backend } = await unlockedBackend();
     // Give the vault a second account with the staff role (account management is its own feature).
     const admin = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
@@ -100,18 +100,22 @@ describe('the contract at the boundary', () => {
     const unwrapped = await unwrapDatabaseKey(keyFile, PASSPHRASE);
     const slot = await sealSlot(keyFile.vaultId, slotId, 'staff member passphrase', unwrapped!.key, freshKdf());
     writeKeyFile(vaultPaths(dir).keys, { ...keyFile, slots: [...keyFile.slots, slot] });
-    admin.orm.insert(staff).values({ id: '01900000-0000-7000-8000-000000000001', name: 'Volunteer', role: 'staff', slotId, createdAt: new Date().toISOString() }).run();
+    admin.orm.insert(staff).values({ id: '01900000-0000-7000-8000-000000000001', name: 'Volunteer', role: 'viewer', slotId, createdAt: new Date().toISOString() }).run();
     admin.close();
 
     await call(backend, 'vault.lock', {});
     const info = await call(backend, 'vault.unlock', { passphrase: 'staff member passphrase' });
-    expect(info.user).toMatchObject({ name: 'Volunteer', role: 'staff' });
+    expect(info.user).toMatchObject({ name: 'Volunteer', role: 'viewer' });
     await expect(backend.invoke('settings.update', { autoLockMinutes: 240 })).resolves.toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'The staff role may not call settings.update.' },
+      error: { code: 'FORBIDDEN', message: 'The viewer role may not call settings.update.' },
     });
     expect((await call(backend, 'settings.get', {})).autoLockMinutes).toBe(10);
-    await call(backend, 'cases.create', aCase);
+    for (const [method, input] of [['cases.create', aCase], ['cases.createMany', { cases: [aCase] }]] as const) {
+      expect(await backend.invoke(method, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect((await call(backend, 'cases.list', {})).total).toBe(0);
+    expect(await call(backend, 'status.get', {})).toMatchObject({ cases: 0, user: { role: 'viewer' } });
   });
 
   it('refuses calls from any frame but the app window (SECURITY.md #8)', async () => {
