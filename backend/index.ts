@@ -7,9 +7,14 @@ import { z } from 'zod';
 import { api, isMethod, type EventName, type Events, type Handlers, type InvokeResult, type Method } from '../shared/api';
 import { AppError } from '../shared/errors';
 import type { BackendContext } from './context';
+import { attachmentHandlers } from './handlers/attachments';
 import { caseHandlers } from './handlers/cases';
+import { personHandlers } from './handlers/persons';
 import { settingsHandlers } from './handlers/settings';
+import { spreadsheetHandlers } from './handlers/spreadsheets';
+import { staffHandlers } from './handlers/staff';
 import { vaultHandlers } from './handlers/vault';
+import { viewHandlers } from './handlers/views';
 import type { Platform } from './platform';
 import { Session } from './session';
 
@@ -35,12 +40,19 @@ export function toErrorShape(error: unknown) {
   return { code: 'INTERNAL' as const, message: 'An unexpected error occurred; nothing was changed.' };
 }
 
+const allowedBeforeOwnPassphrase = new Set<Method>(['vault.changePassphrase', 'session.activity', 'status.get']);
+
 export function createBackend(platform: Platform): Backend {
   const session = new Session(platform);
   const context: BackendContext = { platform, session };
   const handlers = {
     ...vaultHandlers(context),
     ...caseHandlers(context),
+    ...personHandlers(context),
+    ...attachmentHandlers(context),
+    ...spreadsheetHandlers(context),
+    ...staffHandlers(context),
+    ...viewHandlers(context),
     ...settingsHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
@@ -52,6 +64,10 @@ export function createBackend(platform: Platform): Backend {
       const { user } = session.require();
       if (!spec.access.includes(user.role)) {
         throw new AppError('FORBIDDEN', `The ${user.role} role may not call ${method}.`);
+      }
+      // A one-time passphrase opens the vault for one thing only: choosing one's own.
+      if (user.mustChangePassphrase && !allowedBeforeOwnPassphrase.has(method)) {
+        throw new AppError('FORBIDDEN', 'Choose your own passphrase first: the one you were given works only once.');
       }
     }
     const parsed = spec.input.safeParse(input ?? {});

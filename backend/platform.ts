@@ -9,6 +9,11 @@ export interface Platform {
   dataDir: string;
   now(): Date;
   vault?: Omit<VaultOptions, 'now'>;
+  /**
+   * Asks where to save an export and writes it there; resolves to the path, or null when the person
+   * cancelled. Absent where no file may be written (the export is then refused).
+   */
+  saveFile?(suggestedName: string, data: Uint8Array): Promise<string | null>;
 }
 
 export function systemPlatform(dataDir: string, vault?: Platform['vault']): Platform {

@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: the vault's costs on this machine, each beside its baseline in the same run:
- * SQLCipher against the same schema in plain SQLite, and unlock at the minimum and calibrated Argon2id cost.
+ * `npm run bench`: Caseboard's costs on this machine at realistic size, each beside its baseline in the
+ * same run: the same schema and code on plain SQLite against the SQLCipher 4 vault.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,83 +12,138 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { v7 as uuidv7 } from 'uuid';
 import * as schema from '../db/schema';
 import { createVault, unlockVault, type Orm } from '../db/vault';
-import { defaultMigrationsDir } from '../db/paths';
-import { insertCases, listCases } from '../db/repositories/cases';
-import { syntheticCases } from './synthetic';
+import { defaultMigrationsDir, vaultPaths } from '../db/paths';
+import { getCaseDetail, insertCases, listCases, setStatus } from '../db/repositories/cases';
+import { parseSpreadsheet, guessMapping, toCaseInputs } from '../backend/spreadsheet';
+import { caseStatuses, priorities, regions, type CaseFilter, type CaseSort, type CaseStatus } from '../shared/domain/cases';
+import { violationTypes } from '../shared/domain/vocabularies';
+import { casesAsCsv, familyNames, random, syntheticCases } from './synthetic';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const PASSPHRASE = 'benchmark passphrase 2026';
 
-function time<T>(fn: () => T): { ms: number; value: T } {
-  const started = performance.now();
-  const value = fn();
-  return { ms: performance.now() - started, value };
+const ms = (started: number) => performance.now() - started;
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** Import through the same path as `cases import`: parse, map, validate, one transaction per 5,000 rows. */
+async function importCsv(orm: Orm, csv: Uint8Array, authorId: string): Promise<{ ms: number; ids: string[] }> {
   const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
+  const sheet = await parseSpreadsheet('cases.csv', csv);
+  const { inputs } = toCaseInputs(sheet.columns, sheet.rows, guessMapping(sheet.columns), sheet.lines);
+  const ids: string[] = [];
+  for (let i = 0; i < inputs.length; i += 5000) {
+    const batch = inputs.slice(i, i + 5000).map((row) => row!);
+    orm.transaction((tx) => {
+      const author = { id: authorId, at: new Date().toISOString() };
+      const created = insertCases(tx, batch.map((row) => row.case), author);
+      const byStatus = new Map<CaseStatus, string[]>();
+      created.forEach((c, j) => {
+        const status = batch[j]!.status;
+        if (status && status !== 'new') byStatus.set(status, [...(byStatus.get(status) ?? []), c.id]);
+      });
+      for (const [status, caseIds] of byStatus) setStatus(tx, caseIds, status, 'imported', author);
+      ids.push(...created.map((c) => c.id));
+    });
+  }
+  return { ms: ms(started), ids };
 }
 
-function workload(orm: Orm, authorId: string, count = CASES) {
-  const data = syntheticCases(count);
-  const insert = time(() => {
-    for (let i = 0; i < data.length; i += 5000) insertCases(orm, data.slice(i, i + 5000).map((c) => ({ summary: '', ...c })), authorId, new Date().toISOString());
+function triageQueries(count: number, me: string) {
+  const next = random(7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const sorts: CaseSort[][] = [[], [{ field: 'priority', direction: 'asc' }, { field: 'updatedAt', direction: 'desc' }], [{ field: 'eventDate', direction: 'desc' }], [{ field: 'personName', direction: 'asc' }], [{ field: 'reference', direction: 'desc' }]];
+  return Array.from({ length: count }, () => {
+    const filter: CaseFilter = {};
+    if (next() < 0.6) filter.status = [pick(caseStatuses), pick(caseStatuses)];
+    if (next() < 0.4) filter.priority = [pick(priorities)];
+    if (next() < 0.4) filter.region = [pick(regions)];
+    if (next() < 0.3) filter.violation = [pick(violationTypes)];
+    if (next() < 0.2) filter.assignee = 'none';
+    if (next() < 0.2) filter.from = `${2020 + Math.floor(next() * 6)}`;
+    return { filter, sort: pick(sorts), offset: next() < 0.8 ? 0 : 500, limit: 500, me };
   });
-  const first = time(() => listCases(orm, { sort: [], offset: 0, limit: 100 }));
-  const byPriority = time(() => listCases(orm, { sort: [{ field: 'priority', direction: 'asc' }, { field: 'title', direction: 'asc' }], offset: 0, limit: 100 }));
-  const deepPage = time(() => listCases(orm, { sort: [{ field: 'personName', direction: 'desc' }], offset: Math.floor(CASES / 2), limit: 100 }));
-  return { insert: insert.ms, first: first.ms, byPriority: byPriority.ms, deepPage: deepPage.ms };
 }
+
+function measure<T>(items: T[], run: (item: T) => unknown) {
+  const samples = items.map((item) => {
+    const started = performance.now();
+    run(item);
+    return ms(started);
+  });
+  return percentiles(samples);
+}
+
+async function workload(orm: Orm, authorId: string, csv: Uint8Array) {
+  const imported = await importCsv(orm, csv, authorId);
+  const triage = measure(triageQueries(SAMPLES, authorId), (q) => listCases(orm, q, q.me));
+  const next = random(11);
+  const searches = Array.from({ length: SAMPLES }, () => familyNames[Math.floor(next() * familyNames.length)]!);
+  const search = measure(searches, (text) => listCases(orm, { filter: { search: text }, sort: [], offset: 0, limit: 500 }, authorId));
+  const openIds = Array.from({ length: SAMPLES }, () => imported.ids[Math.floor(next() * imported.ids.length)]!);
+  const open = measure(openIds, (id) => getCaseDetail(orm, id, { withSources: true }));
+  return { importMs: imported.ms, triage, search, open };
+}
+
+function plainDatabase(path: string) {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('temp_store = MEMORY');
+  const orm = drizzle(db, { schema });
+  migrate(orm, { migrationsFolder: defaultMigrationsDir() });
+  const authorId = uuidv7();
+  orm.insert(schema.staff).values({ id: authorId, name: 'Bench', role: 'admin', slotId: 'bench', createdAt: new Date().toISOString() }).run();
+  return { db, orm, authorId };
+}
+
+const sizeOf = (...paths: string[]) => paths.reduce((sum, p) => sum + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'caseboard-bench-'));
   try {
-    const plainDb = new Database(join(dir, 'plain.db'));
-    plainDb.pragma('journal_mode = WAL');
-    plainDb.pragma('synchronous = FULL');
-    plainDb.pragma('temp_store = MEMORY');
-    const plain = drizzle(plainDb, { schema });
-    migrate(plain, { migrationsFolder: defaultMigrationsDir() });
-    const authorId = uuidv7();
-    plain.insert(schema.staff).values({ id: authorId, name: 'Bench', role: 'admin', slotId: 'bench', createdAt: new Date().toISOString() }).run();
-    // Warm the JIT on a throwaway in-memory database so neither side pays for it.
-    const warm = new Database(':memory:');
-    const warmOrm = drizzle(warm, { schema });
-    migrate(warmOrm, { migrationsFolder: defaultMigrationsDir() });
-    warmOrm.insert(schema.staff).values({ id: authorId, name: 'Bench', role: 'admin', slotId: 'bench', createdAt: new Date().toISOString() }).run();
-    workload(warmOrm, authorId, 5000);
-    warm.close();
+    const csv = casesAsCsv(syntheticCases(CASES));
+    // Warm the JIT on a small throwaway database so neither side pays for it.
+    const warm = plainDatabase(':memory:');
+    await workload(warm.orm, warm.authorId, casesAsCsv(syntheticCases(2000, 1)));
+    warm.db.close();
 
-    const plainResult = workload(plain, authorId);
-    plainDb.close();
+    const plain = plainDatabase(join(dir, 'plain.db'));
+    const plainResult = await workload(plain.orm, plain.authorId, csv);
+    plain.db.pragma('wal_checkpoint(TRUNCATE)');
+    plain.db.close();
 
-    const created = await timeAsync(() => createVault(join(dir, 'vault'), { office: 'Bench', user: 'Bench', passphrase: PASSPHRASE }, { kdfTargetMs: 0 }));
-    const vault = created.value;
-    const cipherResult = workload(vault.orm, vault.user.id);
+    const vault = await createVault(join(dir, 'vault'), { office: 'Bench', user: 'Bench', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
+    const cipherResult = await workload(vault.orm, vault.user.id, csv);
+    vault.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     vault.close();
-    const unlockMin = await timeAsync(() => unlockVault(join(dir, 'vault'), PASSPHRASE));
-    unlockMin.value.close();
+    const unlockStarted = performance.now();
+    (await unlockVault(join(dir, 'vault'), PASSPHRASE)).close();
+    const unlockMs = ms(unlockStarted);
 
-    const calibrated = await timeAsync(() => createVault(join(dir, 'calibrated'), { office: 'Bench', user: 'Bench', passphrase: PASSPHRASE }));
-    calibrated.value.close();
-    const unlockCalibrated = await timeAsync(() => unlockVault(join(dir, 'calibrated'), PASSPHRASE));
-    unlockCalibrated.value.close();
+    const paths = vaultPaths(join(dir, 'vault'));
+    const plainSize = sizeOf(join(dir, 'plain.db'), join(dir, 'plain.db-wal'));
+    const vaultSize = sizeOf(paths.db, paths.wal, paths.keys);
 
-    const row = (label: string, a: number, b: number) =>
-      `| ${label} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / a).toFixed(2)}× |`;
-    console.log(`Caseboard vault benchmark — ${CASES.toLocaleString('en')} synthetic cases, Node ${process.version}\n`);
-    console.log('| operation | plain SQLite (ms) | SQLCipher 4 (ms) | ratio |');
+    const f = (n: number) => n.toFixed(1);
+    const row = (label: string, a: number, b: number) => `| ${label} | ${f(a)} | ${f(b)} | ${(b / a).toFixed(2)}× |`;
+    console.log(`Caseboard benchmark — ${CASES.toLocaleString('en')} synthetic cases (CSV ${(csv.length / 1e6).toFixed(1)} MB), ${SAMPLES} samples per query, Node ${process.version}\n`);
+    console.log('| measure | plain SQLite | SQLCipher 4 vault | ratio |');
     console.log('|---|---|---|---|');
-    console.log(row(`insert ${CASES} cases (batches of 5,000)`, plainResult.insert, cipherResult.insert));
-    console.log(row('first page, newest first (100 rows + count)', plainResult.first, cipherResult.first));
-    console.log(row('first page by priority, then title', plainResult.byPriority, cipherResult.byPriority));
-    console.log(row('middle page by person name (offset N/2)', plainResult.deepPage, cipherResult.deepPage));
-    console.log('\n| unlock | ms |\n|---|---|');
-    console.log(`| create vault, minimum Argon2id (64 MiB, t=3) | ${created.ms.toFixed(0)} |`);
-    console.log(`| unlock + integrity check + migrations, minimum Argon2id, ${CASES} cases | ${unlockMin.ms.toFixed(0)} |`);
-    console.log(`| unlock, Argon2id calibrated to ~500 ms (empty vault) | ${unlockCalibrated.ms.toFixed(0)} |`);
+    console.log(row('import from CSV (s)', plainResult.importMs / 1000, cipherResult.importMs / 1000));
+    console.log(row('triage query: filter + sort + page of 500, p50 (ms)', plainResult.triage.p50, cipherResult.triage.p50));
+    console.log(row('triage query: filter + sort + page of 500, p95 (ms)', plainResult.triage.p95, cipherResult.triage.p95));
+    console.log(row('full-text search across scripts, p50 (ms)', plainResult.search.p50, cipherResult.search.p50));
+    console.log(row('full-text search across scripts, p95 (ms)', plainResult.search.p95, cipherResult.search.p95));
+    console.log(row('open a case (detail), p50 (ms)', plainResult.open.p50, cipherResult.open.p50));
+    console.log(row('open a case (detail), p95 (ms)', plainResult.open.p95, cipherResult.open.p95));
+    console.log(row('size on disk (MB)', plainSize / 1e6, vaultSize / 1e6));
+    console.log(`\nUnlock (Argon2id at the minimum cost, integrity check, migrations) of the ${CASES.toLocaleString('en')}-case vault: ${unlockMs.toFixed(0)} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

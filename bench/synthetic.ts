@@ -1,36 +1,62 @@
 /** Deterministic synthetic cases: Belarusian and Russian names in Cyrillic and Latin, every region. */
-import { priorities, regions, type NewCase } from '../shared/domain/cases';
+import Papa from 'papaparse';
+import { caseStatuses, priorities, regions, type NewCase } from '../shared/domain/cases';
+import { violationTypes } from '../shared/domain/vocabularies';
 
-const givenNames = [
-  'Алесь', 'Марфа', 'Ігар', 'Мікола', 'Вольга', 'Павел', 'Наста', 'Сяргей', 'Ксенія', 'Андрэй',
-  'Александр', 'Мария', 'Светлана', 'Дмитрий', 'Татьяна', 'Николай',
-  'Ales', 'Marfa', 'Ihar', 'Mikola', 'Volha', 'Pavel', 'Nasta', 'Siarhei', 'Ksenia', 'Andrei', 'Maryja',
+export const givenNames = [
+  'Алесь', 'Марфа', 'Ігар', 'Мікола', 'Вольга', 'Павел', 'Наста', 'Сяргей', 'Ксенія', 'Андрэй', 'Аляксандр', 'Мар\u02bcя',
+  'Александр', 'Мария', 'Светлана', 'Дмитрий', 'Татьяна', 'Николай', 'Ольга', 'Виктор',
+  'Ales', 'Marfa', 'Ihar', 'Mikola', 'Volha', 'Pavel', 'Nasta', 'Siarhei', 'Ksenia', 'Andrei', 'Maryja', 'Aliaksandr',
 ];
-const familyNames = [
-  'Бяляцкі', 'Рабкова', 'Лосік', 'Статкевіч', 'Каралёва', 'Севярынец', 'Лойка', 'Ціханоўскі', 'Калеснікава',
-  'Беляцкий', 'Колесникова', 'Тихановский', 'Бабарико', 'Знак', 'Протасевич',
-  'Bialiatski', 'Rabkova', 'Losik', 'Statkevich', 'Karaliova', 'Sieviarynets', 'Loika', 'Tsikhanouski', 'Kalesnikava',
+export const familyNames = [
+  'Бяляцкі', 'Рабкова', 'Лосік', 'Статкевіч', 'Каралёва', 'Севярынец', 'Лойка', 'Ціханоўскі', 'Калеснікава', 'Бабарыка',
+  'Беляцкий', 'Колесникова', 'Тихановский', 'Бабарико', 'Знак', 'Протасевич', 'Лосик', 'Статкевич', 'Кузнецова', 'Новиков',
+  'Bialiatski', 'Rabkova', 'Losik', 'Statkevich', 'Karaliova', 'Sieviarynets', 'Loika', 'Tsikhanouski', 'Kalesnikava', 'Babaryka',
 ];
 const events = [
   'Detention after a protest', 'Administrative arrest, 15 days', 'Search of the family flat', 'Criminal charge under Art. 342',
   'Held incommunicado', 'Fine for a flag', 'Dismissal for a signature', '"Extremist" listing', 'Passport refused at the consulate',
-  'Задержание у дома', 'Обыск у родителей', 'Затрыманне пасля акцыі', 'Вобшук у кватэры',
+  'Задержание у дома', 'Обыск у родителей', 'Затрыманне пасля акцыі', 'Вобшук у кватэры', 'Штраф за сцяг',
 ];
+const places = ['Akrestsina, Minsk', 'SIZO-1, Minsk', 'IK-4, Gomel', 'Жодино', 'ИК-15, Могилёв', 'IK-2, Babruisk', ''];
 
 /** Park–Miller: the same seed gives the same data on every machine. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed % 2147483647 || 1;
   return () => (state = (state * 48271) % 2147483647) / 2147483647;
 }
 
-export function syntheticCases(count: number, seed = 42): NewCase[] {
+export interface SyntheticCase extends NewCase {
+  status: (typeof caseStatuses)[number];
+}
+
+export function syntheticCases(count: number, seed = 42): SyntheticCase[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return Array.from({ length: count }, (_, i) => ({
-    title: `${pick(events)} #${i}`,
-    personName: `${pick(givenNames)} ${pick(familyNames)}`,
-    region: pick(regions),
-    priority: pick(priorities),
-    summary: `${pick(events)}; ${pick(events)}. Lawyer ${pick(familyNames)} informed on day ${1 + Math.floor(next() * 30)}.`,
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const year = 2020 + Math.floor(next() * 7);
+    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+    const precision = next();
+    return {
+      title: `${pick(events)} #${i}`,
+      personName: `${pick(givenNames)} ${pick(familyNames)}`,
+      region: pick(regions),
+      priority: pick(priorities),
+      status: pick(caseStatuses),
+      violations: [...new Set([pick(violationTypes), pick(violationTypes)])],
+      eventDate: precision < 0.2 ? `${year}` : precision < 0.4 ? `${year}-${month}` : `${year}-${month}-${day}`,
+      placeOfDetention: pick(places),
+      summary: `${pick(events)}; ${pick(events)}. Lawyer ${pick(familyNames)} informed on day ${1 + Math.floor(next() * 30)}.`,
+    };
+  });
+}
+
+/** The same cases as a spreadsheet export from another tool would hold them. */
+export function casesAsCsv(rows: readonly SyntheticCase[]): Uint8Array {
+  const csv = Papa.unparse({
+    fields: ['Title', 'Person', 'Region', 'Priority', 'Status', 'Violations', 'Event date', 'Place of detention', 'Summary'],
+    data: rows.map((c) => [c.title, c.personName, c.region, c.priority, c.status, (c.violations ?? []).join('; '), c.eventDate ?? '', c.placeOfDetention ?? '', c.summary ?? '']),
+  });
+  return new TextEncoder().encode(csv);
 }

@@ -3,7 +3,8 @@
  * The passphrase comes from CASEBOARD_PASSPHRASE or a terminal prompt, never from an argument.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { systemPlatform } from '../backend/platform';
@@ -11,7 +12,7 @@ import type { Input, Method, Output } from '../shared/api';
 import { CliError } from './errors';
 import { printCaseTable, printJson } from './output';
 import { promptHidden } from './prompt';
-import { caseSortFields, type CaseRecord, type CaseSort } from '../shared/domain/cases';
+import { caseSortFields, type CaseFilter, type CaseRecord, type CaseSort } from '../shared/domain/cases';
 
 const USAGE = `Usage: caseboard [--data DIR] <command> [options]
 
@@ -19,7 +20,13 @@ Commands:
   init --office NAME --user NAME   create a vault; NAME becomes its first admin
   status [--json]                  office, your account, number of cases
   cases add [--json]               read one case or an array of cases as JSON from stdin
-  cases list [--json] [--sort FIELD[:desc]] [--limit N] [--offset N]
+  cases list [--json] [--status S] [--priority P] [--region R] [--violation V] [--assignee ID|me|none]
+             [--tag T] [--from DATE] [--to DATE] [--search TEXT] [--sort FIELD[:desc]] [--limit N] [--offset N]
+                                   (list options take one value or several separated by commas)
+  cases import FILE [--map JSON]   import a CSV or XLSX file (header row; --map '{"title":"Column"}')
+  cases export --format csv|xlsx --out FILE [filters as for list]   (the file is NOT encrypted)
+  persons add [--json]             read one person or an array {"name", "birthDate"?, "region"?} from stdin
+  persons list [--json] [--search TEXT]
   passphrase change                re-wrap your key slot under a new passphrase
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
@@ -31,6 +38,18 @@ const options = {
   user: { type: 'string' },
   json: { type: 'boolean', default: false },
   sort: { type: 'string', multiple: true },
+  status: { type: 'string', multiple: true },
+  priority: { type: 'string', multiple: true },
+  region: { type: 'string', multiple: true },
+  violation: { type: 'string', multiple: true },
+  assignee: { type: 'string' },
+  tag: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  search: { type: 'string' },
+  map: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -64,11 +83,19 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, source = 'stdin'): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CliError('VALIDATION', `stdin is not valid JSON (${(error as Error).message}).`);
+    throw new CliError('VALIDATION', `${source} is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new CliError('USAGE', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`);
   }
 }
 
@@ -95,13 +122,33 @@ async function unlocked(backend: Backend): Promise<string> {
   return current;
 }
 
+const listOf = (values: string[] | undefined) => values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+/** The list filters from the flags; the backend validates each value and names a bad one. */
+function parseFilter(flags: Flags): CaseFilter {
+  const filter: Record<string, unknown> = {
+    status: listOf(flags.status),
+    priority: listOf(flags.priority),
+    region: listOf(flags.region),
+    violation: listOf(flags.violation),
+    assignee: flags.assignee,
+    tag: flags.tag,
+    from: flags.from,
+    to: flags.to,
+    search: flags.search,
+  };
+  for (const key of Object.keys(filter)) if (filter[key] === undefined) delete filter[key];
+  return filter as CaseFilter;
+}
+
 async function listAll(backend: Backend, flags: Flags): Promise<CaseRecord[]> {
   const sort = parseSort(flags.sort);
+  const filter = parseFilter(flags);
   const offset = whole(flags.offset, 'offset', 0);
   const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : whole(flags.limit, 'limit', 0);
   const rows: CaseRecord[] = [];
   while (rows.length < limit) {
-    const page = await call(backend, 'cases.list', { sort, offset: offset + rows.length, limit: Math.min(1000, limit - rows.length) });
+    const page = await call(backend, 'cases.list', { filter, sort, offset: offset + rows.length, limit: Math.min(1000, limit - rows.length) });
     rows.push(...page.rows);
     if (page.rows.length === 0 || offset + rows.length >= page.total) break;
   }
@@ -116,14 +163,27 @@ async function run(argv: string[]): Promise<void> {
     throw new CliError('USAGE', (error as Error).message);
   }
   const { values: flags, positionals } = parsed;
-  const command = positionals.join(' ');
+  const groups = ['cases', 'persons', 'passphrase'];
+  const words = groups.includes(positionals[0] ?? '') ? 2 : 1;
+  const command = positionals.slice(0, words).join(' ');
+  const extra = positionals.slice(words);
+  if (extra.length > 0 && command !== 'cases import') throw new CliError('USAGE', `Unexpected argument "${extra[0]}". Run with --help for the list.`);
   if (flags.help || command === '' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const dataDir = resolve(flags.data ?? process.env.CASEBOARD_DATA ?? defaultDataDir());
   const kdfTarget = process.env.CASEBOARD_KDF_TARGET_MS;
-  const backend = createBackend(systemPlatform(dataDir, kdfTarget ? { kdfTargetMs: Number(kdfTarget) } : undefined));
+  const platform = systemPlatform(dataDir, kdfTarget ? { kdfTargetMs: Number(kdfTarget) } : undefined);
+  const out = flags.out;
+  // The CLI's "save dialog" is --out: the file goes exactly where the administrator said.
+  if (out) {
+    platform.saveFile = async (_name, data) => {
+      writeFileSync(resolve(out), data, { mode: 0o600 });
+      return resolve(out);
+    };
+  }
+  const backend = createBackend(platform);
 
   try {
     switch (command) {
@@ -143,7 +203,7 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       case 'cases add': {
-        const input = parseJson(await readStdin());
+        const input = parseJson(await readStdin(), 'stdin');
         await unlocked(backend);
         const { ids } = await call(backend, 'cases.createMany', { cases: (Array.isArray(input) ? input : [input]) as never });
         if (flags.json) printJson(ids);
@@ -155,6 +215,47 @@ async function run(argv: string[]): Promise<void> {
         const rows = await listAll(backend, flags);
         if (flags.json) printJson(rows);
         else printCaseTable(rows);
+        return;
+      }
+      case 'cases import': {
+        const [file] = extra;
+        if (!file || extra.length !== 1) throw new CliError('USAGE', 'cases import takes one FILE (.csv or .xlsx).');
+        const mapping = flags.map === undefined ? undefined : parseJson(flags.map, '--map');
+        const bytes = readInput(file);
+        await unlocked(backend);
+        const input = { fileName: basename(file), dataBase64: bytes.toString('base64'), ...(mapping === undefined ? {} : { mapping: mapping as never }) };
+        const { ids } = await call(backend, 'cases.import', input);
+        if (flags.json) printJson(ids);
+        else process.stdout.write(`${ids.join('\n')}\n`);
+        return;
+      }
+      case 'cases export': {
+        if (flags.format !== 'csv' && flags.format !== 'xlsx') throw new CliError('USAGE', 'cases export needs --format csv or --format xlsx.');
+        if (!flags.out) throw new CliError('USAGE', 'cases export needs --out FILE.');
+        await unlocked(backend);
+        const result = await call(backend, 'cases.export', { format: flags.format, filter: parseFilter(flags), sort: parseSort(flags.sort) });
+        if (flags.json) printJson(result);
+        else process.stdout.write(`Wrote ${result.rows} cases to ${result.path} (not encrypted).\n`);
+        return;
+      }
+      case 'persons add': {
+        const input = parseJson(await readStdin(), 'stdin');
+        await unlocked(backend);
+        const { ids } = await call(backend, 'persons.createMany', { persons: (Array.isArray(input) ? input : [input]) as never });
+        if (flags.json) printJson(ids);
+        else process.stdout.write(`${ids.join('\n')}\n`);
+        return;
+      }
+      case 'persons list': {
+        await unlocked(backend);
+        const rows = [];
+        for (let offset = 0; ; offset += 1000) {
+          const page = await call(backend, 'persons.list', { offset, limit: 1000, ...(flags.search ? { search: flags.search } : {}) });
+          rows.push(...page.rows);
+          if (page.rows.length < 1000) break;
+        }
+        if (flags.json) printJson(rows);
+        else process.stdout.write(`${rows.map((p) => [p.id, p.birthDate ?? '', p.displayName, p.latinName].join('  ')).join('\n')}\n`);
         return;
       }
       case 'passphrase change': {

@@ -25,6 +25,7 @@ import {
   type KeyFile,
 } from './keyfile';
 import { defaultMigrationsDir, vaultPaths } from './paths';
+import { runDataUpgrades } from './upgrades';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -40,6 +41,7 @@ export interface VaultUser {
   id: string;
   name: string;
   role: Role;
+  mustChangePassphrase: boolean;
 }
 
 export type DataDirState = 'empty' | 'vault';
@@ -119,6 +121,27 @@ export class OpenVault {
     this.#key.fill(0);
   }
 
+  /** Adds a key slot for a new account, wrapping this vault's key under their passphrase. */
+  async addSlot(passphrase: string): Promise<string> {
+    const paths = vaultPaths(this.dir);
+    const keyFile = readKeyFile(paths.keys);
+    const slotId = newSlotId();
+    const kdf = await calibrateKdf(this.options.kdfTargetMs ?? 500);
+    const slot = await sealSlot(keyFile.vaultId, slotId, passphrase, this.#key, kdf);
+    writeKeyFile(paths.keys, { ...keyFile, slots: [...keyFile.slots, slot] });
+    return slotId;
+  }
+
+  /** Removes an account's key slot: its passphrase no longer opens the vault. */
+  removeSlot(slotId: string): void {
+    if (slotId === this.slotId) throw new AppError('FORBIDDEN', 'You cannot remove your own account.');
+    const paths = vaultPaths(this.dir);
+    const keyFile = readKeyFile(paths.keys);
+    const slots = keyFile.slots.filter((slot) => slot.id !== slotId);
+    if (slots.length === keyFile.slots.length) return;
+    writeKeyFile(paths.keys, { ...keyFile, slots });
+  }
+
   /** Re-wraps this user's slot under a new passphrase; the database key and file stay as they are. */
   async changePassphrase(current: string, next: string): Promise<void> {
     const paths = vaultPaths(this.dir);
@@ -153,6 +176,7 @@ function openAndMigrate(dir: string, key: Buffer, create: boolean, options: Vaul
     const orm = drizzle(sqlite, { schema });
     try {
       migrate(orm, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir() });
+      runDataUpgrades(orm);
     } catch (error) {
       throw new AppError('VAULT_DAMAGED', `The vault could not be upgraded: ${(error as Error).message}`);
     }
@@ -177,7 +201,7 @@ export async function createVault(
   const key = randomBytes(32);
   const kdf = await calibrateKdf(options.kdfTargetMs ?? 500);
   const slot = await sealSlot(vaultId, slotId, init.passphrase, key, kdf);
-  const user: VaultUser = { id: uuidv7(), name: init.user, role: 'admin' };
+  const user: VaultUser = { id: uuidv7(), name: init.user, role: 'admin', mustChangePassphrase: false };
   let opened: ReturnType<typeof openAndMigrate> | null = null;
   try {
     opened = openAndMigrate(dir, key, true, options);
@@ -208,11 +232,11 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
   try {
     const { sqlite, orm } = openAndMigrate(dir, key, false, options);
     const { officeRow, user } = loadSession(orm, slotId);
-    if (!officeRow || officeRow.id !== keyFile.vaultId || !user) {
+    if (!officeRow || officeRow.id !== keyFile.vaultId || !user || user.removedAt) {
       sqlite.close();
       throw new AppError('VAULT_DAMAGED', 'The key file and the database belong to different vaults.');
     }
-    return new OpenVault(dir, sqlite, key, orm, keyFile.vaultId, officeRow.name, { id: user.id, name: user.name, role: user.role }, slotId, options);
+    return new OpenVault(dir, sqlite, key, orm, keyFile.vaultId, officeRow.name, { id: user.id, name: user.name, role: user.role, mustChangePassphrase: user.mustChangePassphrase }, slotId, options);
   } catch (error) {
     key.fill(0);
     throw error;

@@ -3,10 +3,10 @@
  * No business logic lives here; everything behind `invoke` is the shared backend.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { registerIpc } from './ipc';
@@ -84,6 +84,13 @@ function start(): void {
       dataDir: chosenDataDir(),
       now: () => new Date(),
       vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
+      saveFile: async (suggestedName, data) => {
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+        const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        if (result.canceled || !result.filePath) return null;
+        await writeFile(result.filePath, data, { mode: 0o600 });
+        return result.filePath;
+      },
     });
     const lock = () => backend?.lockNow('system');
     setInterval(() => backend?.tick(), IDLE_CHECK_MS).unref();

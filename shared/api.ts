@@ -8,7 +8,40 @@ import type { ApiErrorShape } from './errors';
 import type { EventName, Events } from './events';
 
 export * from './events';
-import { caseListQuerySchema, newCaseSchema, type CasePage, type CaseRecord } from './domain/cases';
+import {
+  attachmentInputSchema,
+  caseFilterSchema,
+  caseIdsSchema,
+  caseListQuerySchema,
+  casePatchSchema,
+  caseSortSchema,
+  caseStatuses,
+  newCaseSchema,
+  priorities,
+  sourceInputSchema,
+  type AttachmentMeta,
+  type CaseDetail,
+  type CaseNote,
+  type CasePage,
+  type CaseRecord,
+  type CaseSource,
+  type ChangeEntry,
+} from './domain/cases';
+import {
+  casePersonLinkSchema,
+  namedPersonSchema,
+  newPersonSchema,
+  personListQuerySchema,
+  personPatchSchema,
+  relationInputSchema,
+  type PersonDetail,
+  type PersonPage,
+  type PersonRecord,
+} from './domain/persons';
+import { importFileSchema, type ImportPreview } from './domain/spreadsheet';
+import { staffAddSchema, staffIdSchema, staffRoleSchema, type StaffRecord } from './domain/staff-accounts';
+import { recordId, requiredText } from './domain/text';
+import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
 import { settingsSchema, type Settings } from './domain/settings';
 import {
   displayNameSchema,
@@ -37,8 +70,8 @@ function method<O>() {
 
 const everyone = roles;
 const writers = writerRoles;
+const sourceReaders = ['admin', 'coordinator'] as const satisfies readonly Role[];
 const noInput = z.strictObject({});
-const uuid = z.string().uuid({ message: 'must be a record id' });
 
 export interface VaultStatus {
   office: string;
@@ -61,14 +94,74 @@ export const api = {
   }),
   'session.activity': method<{ autoLockAt: string }>()({ input: noInput, access: everyone }),
   'status.get': method<VaultStatus>()({ input: noInput, access: everyone }),
+
   'cases.list': method<CasePage>()({ input: caseListQuerySchema, access: everyone }),
-  'cases.get': method<CaseRecord>()({ input: z.strictObject({ id: uuid }), access: everyone }),
+  'cases.get': method<CaseDetail>()({ input: z.strictObject({ id: recordId }), access: everyone }),
   'cases.create': method<CaseRecord>()({ input: newCaseSchema, access: writers }),
   /** All or nothing: one transaction, so a bad row in a batch leaves the vault unchanged. */
   'cases.createMany': method<{ ids: string[] }>()({
     input: z.strictObject({ cases: z.array(newCaseSchema).min(1).max(10_000) }),
     access: writers,
   }),
+  /** `expectedUpdatedAt` guards against overwriting someone else's newer edit (CONFLICT). */
+  'cases.update': method<CaseDetail>()({
+    input: z.strictObject({ id: recordId, patch: casePatchSchema, expectedUpdatedAt: z.string().max(40).optional() }),
+    access: writers,
+  }),
+  'cases.setStatus': method<{ updated: number }>()({
+    input: z.strictObject({ ids: caseIdsSchema, status: z.enum(caseStatuses), reason: z.string().trim().max(2000).optional() }),
+    access: writers,
+  }),
+  'cases.assign': method<{ updated: number }>()({
+    input: z.strictObject({ ids: caseIdsSchema, assigneeId: recordId.nullable() }),
+    access: writers,
+  }),
+  'cases.setPriority': method<{ updated: number }>()({
+    input: z.strictObject({ ids: caseIdsSchema, priority: z.enum(priorities) }),
+    access: writers,
+  }),
+  'cases.addNote': method<CaseNote>()({
+    input: z.strictObject({ caseId: recordId, body: requiredText(20_000) }),
+    access: writers,
+  }),
+  'cases.linkPerson': method<CaseDetail>()({ input: casePersonLinkSchema, access: writers }),
+  'cases.unlinkPerson': method<CaseDetail>()({ input: casePersonLinkSchema, access: writers }),
+  'cases.history': method<ChangeEntry[]>()({ input: z.strictObject({ id: recordId }), access: everyone }),
+  /** Sources stay with coordinators and admins: never shown to others, never exported. */
+  'cases.addSource': method<CaseSource>()({ input: sourceInputSchema, access: sourceReaders }),
+  'cases.removeSource': method<{ removed: true }>()({ input: z.strictObject({ id: recordId }), access: sourceReaders }),
+  /** Writes the current view to a file the person chooses; the file is NOT encrypted. */
+  'cases.export': method<{ path: string | null; rows: number }>()({
+    input: z.strictObject({ format: z.enum(['csv', 'xlsx']), filter: caseFilterSchema.optional().default({}), sort: z.array(caseSortSchema).max(10).optional().default([]) }),
+    access: everyone,
+  }),
+  'cases.importPreview': method<ImportPreview>()({ input: importFileSchema, access: writers }),
+  'cases.import': method<{ ids: string[] }>()({ input: importFileSchema, access: writers }),
+
+  'attachments.add': method<AttachmentMeta>()({ input: attachmentInputSchema, access: writers }),
+  'attachments.get': method<{ meta: AttachmentMeta; dataBase64: string }>()({ input: z.strictObject({ id: recordId }), access: everyone }),
+
+  'persons.list': method<PersonPage>()({ input: personListQuerySchema, access: everyone }),
+  'persons.get': method<PersonDetail>()({ input: z.strictObject({ id: recordId }), access: everyone }),
+  'persons.create': method<PersonRecord>()({ input: newPersonSchema, access: writers }),
+  'persons.createMany': method<{ ids: string[] }>()({
+    input: z.strictObject({ persons: z.array(namedPersonSchema).min(1).max(10_000) }),
+    access: writers,
+  }),
+  'persons.update': method<PersonRecord>()({ input: z.strictObject({ id: recordId, patch: personPatchSchema }), access: writers }),
+  'persons.addRelation': method<PersonDetail>()({ input: relationInputSchema, access: writers }),
+  'persons.removeRelation': method<PersonDetail>()({ input: relationInputSchema, access: writers }),
+
+  /** Everyone sees the active staff list (to assign cases); only admins change it. */
+  'staff.list': method<StaffRecord[]>()({ input: noInput, access: everyone }),
+  'staff.add': method<StaffRecord>()({ input: staffAddSchema, access: ['admin'] }),
+  'staff.setRole': method<StaffRecord>()({ input: staffRoleSchema, access: ['admin'] }),
+  'staff.remove': method<{ removed: true }>()({ input: staffIdSchema, access: ['admin'] }),
+
+  'views.list': method<SavedView[]>()({ input: noInput, access: everyone }),
+  'views.save': method<SavedView>()({ input: saveViewSchema, access: everyone }),
+  'views.delete': method<{ deleted: true }>()({ input: viewIdSchema, access: everyone }),
+
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
 } as const;

@@ -11,6 +11,7 @@ export const errorCodes = [
   'WRONG_PASSPHRASE',
   'WEAK_PASSPHRASE',
   'NOT_FOUND',
+  'CONFLICT',
   'INTERNAL',
 ] as const;
 

@@ -1,29 +1,109 @@
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { countCases, getCase, insertCases, listCases } from '../../db/repositories/cases';
+import {
+  addNote,
+  addSource,
+  assignCases,
+  caseHistory,
+  countCases,
+  getCaseDetail,
+  insertCases,
+  linkPerson,
+  listCases,
+  removeSource,
+  setPriority,
+  setStatus,
+  unlinkPerson,
+  updateCase,
+} from '../../db/repositories/cases';
 import type { BackendContext } from '../context';
+import { authorOf } from './author';
 
-export function caseHandlers({ platform, session }: BackendContext) {
+/** Sources are for coordinators and admins only: every other role gets case details without them. */
+const seesSources = (role: string) => role === 'admin' || role === 'coordinator';
+
+export function caseHandlers(context: BackendContext) {
+  const { session } = context;
+  const orm = () => session.require().orm;
+  const me = () => session.require().user;
+  const detail = (id: string) => getCaseDetail(orm(), id, { withSources: seesSources(me().role) });
+
   return {
-    'cases.list': (query) => listCases(session.require().orm, query),
-    'cases.get': ({ id }) => {
-      const found = getCase(session.require().orm, id);
-      if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}.`);
-      return found;
-    },
+    'cases.list': (query) => listCases(orm(), query, me().id),
+    'cases.get': ({ id }) => detail(id),
     'cases.create': (input) => {
-      const vault = session.require();
-      const [created] = insertCases(vault.orm, [input], vault.user.id, platform.now().toISOString());
+      const author = authorOf(context);
+      const [created] = orm().transaction((tx) => insertCases(tx, [input], author));
       if (!created) throw new AppError('INTERNAL', 'The case was not written.');
       return created;
     },
     'cases.createMany': ({ cases }) => {
-      const vault = session.require();
-      return { ids: insertCases(vault.orm, cases, vault.user.id, platform.now().toISOString()).map((c) => c.id) };
+      const author = authorOf(context);
+      return { ids: orm().transaction((tx) => insertCases(tx, cases, author)).map((c) => c.id) };
+    },
+    'cases.update': ({ id, patch, expectedUpdatedAt }) => {
+      const author = authorOf(context);
+      orm().transaction((tx) => updateCase(tx, id, patch, expectedUpdatedAt, author));
+      return detail(id);
+    },
+    'cases.setStatus': ({ ids, status, reason }) => {
+      const author = authorOf(context);
+      return { updated: orm().transaction((tx) => setStatus(tx, ids, status, reason, author)) };
+    },
+    'cases.assign': ({ ids, assigneeId }) => {
+      const author = authorOf(context);
+      return { updated: orm().transaction((tx) => assignCases(tx, ids, assigneeId, author)) };
+    },
+    'cases.setPriority': ({ ids, priority }) => {
+      const author = authorOf(context);
+      return { updated: orm().transaction((tx) => setPriority(tx, ids, priority, author)) };
+    },
+    'cases.addNote': ({ caseId, body }) => {
+      const author = authorOf(context);
+      const id = orm().transaction((tx) => addNote(tx, caseId, body, author));
+      return { id, body, author: { id: me().id, name: me().name }, createdAt: author.at };
+    },
+    'cases.linkPerson': (input) => {
+      const author = authorOf(context);
+      orm().transaction((tx) => linkPerson(tx, input, author));
+      return detail(input.caseId);
+    },
+    'cases.unlinkPerson': (input) => {
+      const author = authorOf(context);
+      orm().transaction((tx) => unlinkPerson(tx, input, author));
+      return detail(input.caseId);
+    },
+    'cases.history': ({ id }) => caseHistory(orm(), id),
+    'cases.addSource': (input) => {
+      const author = authorOf(context);
+      return orm().transaction((tx) => addSource(tx, input, author));
+    },
+    'cases.removeSource': ({ id }) => {
+      const author = authorOf(context);
+      orm().transaction((tx) => removeSource(tx, id, author));
+      return { removed: true as const };
     },
     'status.get': () => {
       const vault = session.require();
-      return { office: vault.officeName, cases: countCases(vault.orm), user: vault.user };
+      return { office: vault.officeName, cases: countCases(vault.orm), user: { id: vault.user.id, name: vault.user.name, role: vault.user.role } };
     },
-  } satisfies Pick<Handlers, 'cases.list' | 'cases.get' | 'cases.create' | 'cases.createMany' | 'status.get'>;
+  } satisfies Pick<
+    Handlers,
+    | 'cases.list'
+    | 'cases.get'
+    | 'cases.create'
+    | 'cases.createMany'
+    | 'cases.update'
+    | 'cases.setStatus'
+    | 'cases.assign'
+    | 'cases.setPriority'
+    | 'cases.addNote'
+    | 'cases.linkPerson'
+    | 'cases.unlinkPerson'
+    | 'cases.history'
+    | 'cases.addSource'
+    | 'cases.removeSource'
+    | 'status.get'
+  >;
 }
+

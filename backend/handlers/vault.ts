@@ -2,10 +2,13 @@ import type { Handlers } from '../../shared/api';
 import type { SessionInfo, VaultState } from '../../shared/domain/staff';
 import { createVault, inspectDataDir, unlockVault } from '../../db/vault';
 import type { BackendContext } from '../context';
+import { AppError } from '../../shared/errors';
+import { clearMustChange } from '../../db/repositories/staff';
 
 export function sessionInfo({ session }: BackendContext): SessionInfo {
   const vault = session.require();
-  return { office: vault.officeName, user: vault.user, autoLockMinutes: session.settings.autoLockMinutes };
+  const { id, name, role, mustChangePassphrase } = vault.user;
+  return { office: vault.officeName, user: { id, name, role }, autoLockMinutes: session.settings.autoLockMinutes, mustChangePassphrase };
 }
 
 export function vaultHandlers(context: BackendContext) {
@@ -35,7 +38,11 @@ export function vaultHandlers(context: BackendContext) {
       return { locked: true as const };
     },
     'vault.changePassphrase': async ({ current, next }) => {
-      await session.require().changePassphrase(current, next);
+      const vault = session.require();
+      if (current === next) throw new AppError('VALIDATION', 'next: must differ from the current passphrase');
+      await vault.changePassphrase(current, next);
+      clearMustChange(vault.orm, vault.user.id);
+      vault.user.mustChangePassphrase = false;
       return { changed: true as const };
     },
     'session.activity': () => ({ autoLockAt: session.autoLockAt().toISOString() }),

@@ -1,4 +1,7 @@
 export * from './office';
 export * from './staff';
+export * from './persons';
 export * from './cases';
 export * from './settings';
+export * from './changes';
+export * from './views';

@@ -26,6 +26,8 @@ export interface SessionInfo {
   office: string;
   user: { id: string; name: string; role: Role };
   autoLockMinutes: number;
+  /** The account was opened with a one-time passphrase: ask its owner to choose their own now. */
+  mustChangePassphrase: boolean;
 }
 
 export type VaultState = { state: 'none' } | { state: 'locked' } | ({ state: 'unlocked' } & SessionInfo);

@@ -4,7 +4,7 @@
  * exposes, every call goes through the same sender check and backend, and the bundle is served with
  * the same headers the app's protocol handler sends. Every other request is aborted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../backend';
@@ -54,6 +54,13 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
   const dataDir = options.dataDir ?? join(tempDir('caseboard-e2e-data-'), 'vault');
   const profileDir = tempDir('caseboard-e2e-profile-');
   const { platform, advance } = testPlatform(dataDir, Date.now());
+  const exportDir = tempDir('caseboard-e2e-exports-');
+  // Stands in for the save dialog: every export lands in a temp folder the test can read.
+  platform.saveFile = async (name, data) => {
+    const path = join(exportDir, name);
+    writeFileSync(path, data);
+    return path;
+  };
   const backend = createBackend(platform);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OTHER_PASSPHRASE, PASSPHRASE, removeTempDirs, snapshotDir, tempDir } from '../fixtures/data-dir';
@@ -128,5 +129,54 @@ describe('caseboard CLI', () => {
     expect(cli(dir, ['status'], { passphrase: OTHER_PASSPHRASE }).stdout).toMatch(/Office: Viasna \(Vilnius\)/);
     const weak = cli(dir, ['passphrase', 'change'], { passphrase: OTHER_PASSPHRASE, env: { CASEBOARD_NEW_PASSPHRASE: 'short' } });
     expect(weak.stderr).toMatch(/^VALIDATION: next: must be at least 12 characters/);
+  });
+
+  it('imports a spreadsheet all-or-nothing, lists with filters and search, adds and lists persons', async () => {
+    const dir = await initialised();
+    const folder = tempDir();
+    const good = join(folder, 'cases.csv');
+    writeFileSync(
+      good,
+      '\ufeffНазва;Імя;Вобласць;Прыярытэт;Парушэнні;Дата\n' +
+        'Затрыманне пасля акцыі;Алесь Бяляцкі;Гродзенская вобласць;тэрмінова;затрыманне, катаванні;14.07.2021\n' +
+        'Search of the flat;Marfa Rabkova;Minsk (city);low;search;2020-09\n',
+    );
+    const imported = cli(dir, ['cases', 'import', good, '--json']);
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toHaveLength(2);
+
+    const bad = join(folder, 'bad.csv');
+    writeFileSync(bad, 'Case,Victim,Place\nFine,Ihar Losik,Brest\nSearch,Someone,Atlantis\n');
+    const mapped = cli(dir, ['cases', 'import', bad, '--map', JSON.stringify({ title: 'Case', personName: 'Victim', region: 'Place' })]);
+    expect(mapped.code).not.toBe(0);
+    expect(mapped.stderr).toMatch(/^VALIDATION: 1 of 2 rows are invalid; nothing was imported \(line 3: .*Atlantis/);
+    expect(listJson(dir)).toHaveLength(2);
+    const badMap = cli(dir, ['cases', 'import', bad, '--map', '{oops']);
+    expect(badMap.stderr).toMatch(/^VALIDATION: --map is not valid JSON/);
+    expect(cli(dir, ['cases', 'import', join(folder, 'missing.xlsx')]).stderr).toMatch(/^USAGE: Cannot read .*missing\.xlsx: ENOENT/);
+
+    const urgent = JSON.parse(cli(dir, ['cases', 'list', '--json', '--priority', 'urgent']).stdout) as { personName: string; violations: string[] }[];
+    expect(urgent).toEqual([expect.objectContaining({ personName: 'Алесь Бяляцкі', violations: expect.arrayContaining(['detention', 'torture']) })]);
+    const found = JSON.parse(cli(dir, ['cases', 'list', '--json', '--search', 'Беляцкий']).stdout) as { title: string }[];
+    expect(found.map((c) => c.title)).toEqual(['Затрыманне пасля акцыі']);
+    expect(JSON.parse(cli(dir, ['cases', 'list', '--json', '--status', 'new,closed', '--region', 'minsk-city']).stdout)).toHaveLength(1);
+    expect(cli(dir, ['cases', 'list', '--json', '--status', 'lost']).stderr).toMatch(/^VALIDATION: filter\.status\.0/);
+
+    const added = cli(dir, ['persons', 'add', '--json'], {
+      stdin: JSON.stringify([{ name: 'Наталля Пінчук', birthDate: '1963', region: 'minsk-city' }, { name: 'Ihar Losik' }]),
+    });
+    expect(added.stderr).toBe('');
+    expect(JSON.parse(added.stdout)).toHaveLength(2);
+    const people = JSON.parse(cli(dir, ['persons', 'list', '--json']).stdout) as { displayName: string; birthDate: string | null }[];
+    expect(people.map((p) => p.displayName).sort()).toEqual(['Ihar Losik', 'Marfa Rabkova', 'Алесь Бяляцкі', 'Наталля Пінчук']);
+    expect(people.find((p) => p.displayName === 'Наталля Пінчук')?.birthDate).toBe('1963');
+    const badPerson = cli(dir, ['persons', 'add'], { stdin: JSON.stringify({ name: 'X', birthDate: '1963-13' }) });
+    expect(badPerson.stderr).toMatch(/^VALIDATION: persons\.0\.birthDate: must be a date/);
+    expect(JSON.parse(cli(dir, ['persons', 'list', '--json']).stdout)).toHaveLength(4);
+
+    const exported = join(folder, 'view.csv');
+    const exportRun = cli(dir, ['cases', 'export', '--format', 'csv', '--out', exported, '--priority', 'low']);
+    expect(exportRun.stdout).toBe(`Wrote 1 cases to ${exported} (not encrypted).\n`);
+    expect(readFileSync(exported, 'utf8')).toMatch(/Marfa Rabkova/);
   });
 });

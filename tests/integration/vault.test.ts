@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVault, unlockVault, type VaultOptions } from '../../db/vault';
-import { readKeyFile, writeKeyFile, MIN_KDF } from '../../db/keyfile';
+import { freshKdf, KEY_FILE_FORMAT, KEY_FILE_VERSION, MIN_KDF, newSlotId, readKeyFile, sealSlot, writeKeyFile } from '../../db/keyfile';
 import { vaultPaths, defaultMigrationsDir } from '../../db/paths';
-import { listCases, insertCases } from '../../db/repositories/cases';
+import { getCaseDetail, listCases, insertCases } from '../../db/repositories/cases';
+import { getPersonDetail } from '../../db/repositories/persons';
+import { openEncrypted, APPLICATION_ID } from '../../db/connection';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import {
   canary,
@@ -42,13 +47,13 @@ describe('vault lifecycle', () => {
     const dir = tempDir();
     const vault = await createVault(dir, { office: 'Вясна', user: 'Admin', passphrase: PASSPHRASE }, fast);
     expect(vault.user.role).toBe('admin');
-    insertCases(vault.orm, [newCase('Detention at Akrestsina'), newCase('Search at home', 'Marfa Rabkova')], vault.user.id, '2026-11-01T10:00:00.000Z');
+    insertCases(vault.orm, [newCase('Detention at Akrestsina'), newCase('Search at home', 'Marfa Rabkova')], { id: vault.user.id, at: '2026-11-01T10:00:00.000Z' });
     vault.close();
 
     const reopened = await unlockVault(dir, PASSPHRASE, fast);
     expect(reopened.officeName).toBe('Вясна');
     expect(reopened.user.name).toBe('Admin');
-    const page = listCases(reopened.orm, { sort: [{ field: 'title', direction: 'asc' }], offset: 0, limit: 10 });
+    const page = listCases(reopened.orm, { filter: {}, sort: [{ field: 'title', direction: 'asc' }], offset: 0, limit: 10 }, 'nobody');
     expect(page.total).toBe(2);
     expect(page.rows.map((r) => [r.title, r.personName, r.status])).toEqual([
       ['Detention at Akrestsina', 'Алесь Бяляцкі', 'new'],
@@ -60,7 +65,7 @@ describe('vault lifecycle', () => {
   it('rejects a wrong passphrase with WRONG_PASSPHRASE and leaves every file byte-identical', async () => {
     const dir = tempDir();
     const vault = await createVault(dir, { office: 'Office', user: 'Admin', passphrase: PASSPHRASE }, fast);
-    insertCases(vault.orm, [newCase('A case')], vault.user.id, '2026-11-01T10:00:00.000Z');
+    insertCases(vault.orm, [newCase('A case')], { id: vault.user.id, at: '2026-11-01T10:00:00.000Z' });
     vault.close();
     const before = snapshotDir(dir);
     await expectCode(unlockVault(dir, 'correct horse battery stapler', fast), 'WRONG_PASSPHRASE', /passphrase does not open/);
@@ -71,7 +76,7 @@ describe('vault lifecycle', () => {
   it('changes a passphrase: the old one is then rejected, the new one accepted, the data kept', async () => {
     const dir = tempDir();
     const vault = await createVault(dir, { office: 'Office', user: 'Admin', passphrase: PASSPHRASE }, fast);
-    insertCases(vault.orm, [newCase('Kept across rekey')], vault.user.id, '2026-11-01T10:00:00.000Z');
+    insertCases(vault.orm, [newCase('Kept across rekey')], { id: vault.user.id, at: '2026-11-01T10:00:00.000Z' });
     const dbBefore = readFileSync(vaultPaths(dir).db);
     await expectCode(vault.changePassphrase('not the passphrase', OTHER_PASSPHRASE), 'WRONG_PASSPHRASE', /current passphrase/);
     await vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE);
@@ -82,7 +87,7 @@ describe('vault lifecycle', () => {
     await expectCode(unlockVault(dir, PASSPHRASE, fast), 'WRONG_PASSPHRASE');
     // The same passphrase in decomposed Unicode form opens it too.
     const reopened = await unlockVault(dir, OTHER_PASSPHRASE.normalize('NFD'), fast);
-    expect(listCases(reopened.orm, { sort: [], offset: 0, limit: 5 }).rows[0]?.title).toBe('Kept across rekey');
+    expect(listCases(reopened.orm, { filter: {}, sort: [], offset: 0, limit: 5 }, 'nobody').rows[0]?.title).toBe('Kept across rekey');
     reopened.close();
   });
 
@@ -142,7 +147,9 @@ describe('files that are not a vault, or a damaged one', () => {
   async function vaultDir() {
     const dir = tempDir();
     const vault = await createVault(dir, { office: 'Office', user: 'Admin', passphrase: PASSPHRASE }, fast);
-    insertCases(vault.orm, Array.from({ length: 200 }, (_, i) => newCase(`Case ${i} ${'x'.repeat(400)}`)), vault.user.id, '2026-11-01T10:00:00.000Z');
+    vault.orm.transaction((tx) =>
+      insertCases(tx, Array.from({ length: 200 }, (_, i) => newCase(`Case ${i} ${'x'.repeat(400)}`)), { id: vault.user.id, at: '2026-11-01T10:00:00.000Z' }),
+    );
     vault.close();
     return dir;
   }
@@ -186,9 +193,14 @@ describe('files that are not a vault, or a damaged one', () => {
 
   it('reports a damaged database as VAULT_DAMAGED without writing to it', async () => {
     const dir = await vaultDir();
+    const probe = await unlockVault(dir, PASSPHRASE, fast);
+    const { rootpage } = probe.sqlite.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cases'").get() as { rootpage: number };
+    probe.close();
     const path = vaultPaths(dir).db;
     const bytes = readFileSync(path);
-    for (const offset of [100, 4096 * 3 + 50, bytes.length - 10]) {
+    // Pages in use, which unlock reads: the first, the second, and the root of the cases table.
+    // (A damaged page on the free list holds nothing and is never read.)
+    for (const offset of [100, 4096 + 50, (rootpage - 1) * 4096 + 200]) {
       const damaged = Buffer.from(bytes);
       damaged[offset]! ^= 0xff;
       writeFileSync(path, damaged);
@@ -213,7 +225,7 @@ describe('nothing in plaintext on disk', () => {
     const dir = tempDir();
     const secret = canary();
     const vault = await createVault(dir, { office: 'Office', user: 'Admin', passphrase: PASSPHRASE }, fast);
-    insertCases(vault.orm, [newCase(`Detained ${secret}`, `Person ${secret}`)], vault.user.id, '2026-11-01T10:00:00.000Z');
+    insertCases(vault.orm, [newCase(`Detained ${secret}`, `Person ${secret}`)], { id: vault.user.id, at: '2026-11-01T10:00:00.000Z' });
     // While open, the WAL holds the newest pages: it must be encrypted too.
     expect(readdirSync(dir).sort()).toEqual(['caseboard.db', 'caseboard.db-shm', 'caseboard.db-wal', 'caseboard.keys']);
     expect(filesContaining(dir, secret)).toEqual([]);
@@ -313,30 +325,66 @@ describe('nothing in plaintext on disk', () => {
 });
 
 describe('migrations', () => {
-  it('upgrades a vault created with an older schema, keeping its data', async () => {
-    const dir = tempDir();
-    const oldMigrations = join(tempDir(), 'migrations');
-    mkdirSync(join(oldMigrations, 'meta'), { recursive: true });
+  /**
+   * What the first release wrote: schema 0000 only, its own office and staff rows, and a case with the
+   * minimal model. Built by hand, because today's createVault writes today's schema.
+   */
+  async function firstReleaseVault(dir: string) {
+    const migrations = join(tempDir(), 'migrations');
+    mkdirSync(join(migrations, 'meta'), { recursive: true });
     const source = defaultMigrationsDir();
     const journal = JSON.parse(readFileSync(join(source, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    expect(journal.entries.length).toBeGreaterThan(1);
     const first = journal.entries[0]!;
-    copyFileSync(join(source, `${first.tag}.sql`), join(oldMigrations, `${first.tag}.sql`));
-    writeFileSync(join(oldMigrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+    copyFileSync(join(source, `${first.tag}.sql`), join(migrations, `${first.tag}.sql`));
+    writeFileSync(join(migrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
 
-    const old = await createVault(dir, { office: 'Office', user: 'Admin', passphrase: PASSPHRASE }, { ...fast, migrationsDir: oldMigrations });
-    const tables = () =>
-      (old.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables()).not.toContain('settings');
-    insertCases(old.orm, [newCase('Written under schema 0')], old.user.id, '2026-01-01T00:00:00.000Z');
-    old.close();
+    mkdirSync(dir, { recursive: true });
+    const key = randomBytes(32);
+    const vaultId = randomUUID();
+    const slotId = newSlotId();
+    const db = openEncrypted(vaultPaths(dir).db, key, { create: true });
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(drizzle(db), { migrationsFolder: migrations });
+    db.prepare('INSERT INTO office (id, name, created_at) VALUES (?, ?, ?)').run(vaultId, 'Office', '2026-01-01T00:00:00.000Z');
+    db.prepare("INSERT INTO staff (id, name, role, slot_id, created_at) VALUES ('01900000-0000-7000-8000-000000000001', 'Admin', 'admin', ?, ?)").run(slotId, '2026-01-01T00:00:00.000Z');
+    const insert = db.prepare(
+      "INSERT INTO cases (id, title, person_name, region, priority, status, summary, created_at, updated_at) VALUES (?, ?, ?, 'minsk', ?, 'new', '', ?, ?)",
+    );
+    insert.run('01900000-0000-7000-8000-0000000000a1', 'Written under schema 0', 'Алесь Бяляцкі', 'urgent', '2025-03-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z');
+    insert.run('01900000-0000-7000-8000-0000000000a2', 'Another one', 'Marfa Rabkova', 'low', '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');
+    db.close();
+    const slot = await sealSlot(vaultId, slotId, PASSPHRASE, key, freshKdf());
+    writeKeyFile(vaultPaths(dir).keys, { format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, vaultId, slots: [slot] });
+    return journal.entries.length;
+  }
+
+  it('upgrades a vault written by the first release, keeping and enriching its data', async () => {
+    const dir = tempDir();
+    const migrationCount = await firstReleaseVault(dir);
 
     const upgraded = await unlockVault(dir, PASSPHRASE, fast);
     const names = (upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    expect(names).toContain('settings');
+    expect(names).toEqual(expect.arrayContaining(['settings', 'persons', 'case_persons', 'search_index']));
     const applied = upgraded.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-    expect(applied.n).toBe(journal.entries.length);
-    expect(listCases(upgraded.orm, { sort: [], offset: 0, limit: 5 }).rows[0]?.title).toBe('Written under schema 0');
+    expect(applied.n).toBe(migrationCount);
+    const rows = listCases(upgraded.orm, { filter: {}, sort: [{ field: 'createdAt', direction: 'asc' }], offset: 0, limit: 5 }, 'nobody');
+    expect(rows.rows.map((r) => [r.reference, r.title, r.personName, r.priority])).toEqual([
+      ['2025-00001', 'Written under schema 0', 'Алесь Бяляцкі', 'urgent'],
+      ['2026-00001', 'Another one', 'Marfa Rabkova', 'low'],
+    ]);
+    // Each old case's person became a person record, split into its parts, and is found across scripts.
+    const detail = getCaseDetail(upgraded.orm, rows.rows[0]!.id, { withSources: false });
+    expect(detail.persons).toEqual([expect.objectContaining({ displayName: 'Алесь Бяляцкі', role: 'victim' })]);
+    expect(getPersonDetail(upgraded.orm, detail.persons[0]!.personId)).toMatchObject({ givenName: 'Алесь', familyName: 'Бяляцкі' });
+    const found = listCases(upgraded.orm, { filter: { search: 'Bialiatski' }, sort: [], offset: 0, limit: 5 }, 'nobody');
+    expect(found.rows.map((r) => r.title)).toEqual(['Written under schema 0']);
+    const byPriority = listCases(upgraded.orm, { filter: { priority: ['low'] }, sort: [], offset: 0, limit: 5 }, 'nobody');
+    expect(byPriority.rows.map((r) => r.title)).toEqual(['Another one']);
     upgraded.close();
+
+    // Upgrading twice changes nothing more.
+    const again = await unlockVault(dir, PASSPHRASE, fast);
+    expect((again.sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n).toBe(2);
+    again.close();
   });
 });
