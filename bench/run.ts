@@ -17,6 +17,7 @@ import { getCaseDetail, insertCases, listCases, setStatus } from '../db/reposito
 import { parseSpreadsheet, guessMapping, toCaseInputs } from '../backend/spreadsheet';
 import { caseStatuses, priorities, regions, type CaseFilter, type CaseSort, type CaseStatus } from '../shared/domain/cases';
 import { violationTypes } from '../shared/domain/vocabularies';
+import { nameKeys } from '../shared/names';
 import { casesAsCsv, familyNames, random, syntheticCases } from './synthetic';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -126,6 +127,12 @@ async function main() {
     (await unlockVault(join(dir, 'vault'), PASSPHRASE)).close();
     const unlockMs = ms(unlockStarted);
 
+    const names = syntheticCases(6000, 3).map((c) => c.personName!);
+    for (const name of names.slice(0, 2000)) nameKeys(name);
+    const keysStarted = performance.now();
+    for (const name of names) nameKeys(name);
+    const perNameMicros = (ms(keysStarted) * 1000) / names.length;
+
     const paths = vaultPaths(join(dir, 'vault'));
     const plainSize = sizeOf(join(dir, 'plain.db'), join(dir, 'plain.db-wal'));
     const vaultSize = sizeOf(paths.db, paths.wal, paths.keys);
@@ -143,7 +150,8 @@ async function main() {
     console.log(row('open a case (detail), p50 (ms)', plainResult.open.p50, cipherResult.open.p50));
     console.log(row('open a case (detail), p95 (ms)', plainResult.open.p95, cipherResult.open.p95));
     console.log(row('size on disk (MB)', plainSize / 1e6, vaultSize / 1e6));
-    console.log(`\nUnlock (Argon2id at the minimum cost, integrity check, migrations) of the ${CASES.toLocaleString('en')}-case vault: ${unlockMs.toFixed(0)} ms`);
+    console.log(`\nTransliteration keys (nameKeys) of one two-word name: ${perNameMicros.toFixed(1)} µs`);
+    console.log(`Unlock (Argon2id at the minimum cost, integrity check, migrations) of the ${CASES.toLocaleString('en')}-case vault: ${unlockMs.toFixed(0)} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

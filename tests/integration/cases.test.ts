@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, type Method } from '../../shared/api';
+import type { NewCase } from '../../shared/domain/cases';
 import { call, newBackend } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../fixtures/data-dir';
 import { ownPassphrase, signInAs } from '../fixtures/staff';
@@ -14,7 +15,7 @@ async function office() {
   return { dir, ...made, adminId: info.user.id };
 }
 
-const detention = {
+const detention: NewCase = {
   title: 'Detention after the vigil',
   personName: 'Алесь Бяляцкі',
   region: 'grodno',
@@ -26,7 +27,7 @@ const detention = {
   tags: ['Vigil', 'hrodna'],
   placeOfDetention: 'SIZO-1, Minsk',
   consentShare: true,
-} as const;
+};
 
 describe('case model', () => {
   it('creates a case with its person, reference, vocabularies and partial dates, and reads it back', async () => {
