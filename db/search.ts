@@ -3,7 +3,8 @@
  * text as written; `keys` holds the folded Latin keys and skeletons of names and titles in every covered
  * transliteration, so that `Bialiatski`, `Бяляцкі` and `Беляцкий` find the same record.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { searchDocs } from './schema';
 import { nameKeys } from '../shared/names';
 import type { Db } from './repositories/changes';
 
@@ -23,13 +24,26 @@ export function keysFor(names: readonly string[]): string {
   return [...keys].join(' ');
 }
 
+function docidOf(db: Db, entity: SearchEntity, rowId: string): number | undefined {
+  return db.select({ docid: searchDocs.docid }).from(searchDocs).where(and(eq(searchDocs.entity, entity), eq(searchDocs.rowId, rowId))).get()?.docid;
+}
+
+/** Writes (or rewrites) the record's entry; the FTS row is found by its docid, never by a scan. */
 export function indexRow(db: Db, entity: SearchEntity, rowId: string, body: string, keys: string): void {
-  db.run(sql`DELETE FROM search_index WHERE entity = ${entity} AND row_id = ${rowId}`);
-  db.run(sql`INSERT INTO search_index (entity, row_id, body, keys) VALUES (${entity}, ${rowId}, ${body}, ${keys})`);
+  let docid = docidOf(db, entity, rowId);
+  if (docid === undefined) {
+    docid = db.insert(searchDocs).values({ entity, rowId }).returning({ docid: searchDocs.docid }).get().docid;
+  } else {
+    db.run(sql`DELETE FROM search_index WHERE rowid = ${docid}`);
+  }
+  db.run(sql`INSERT INTO search_index (rowid, body, keys) VALUES (${docid}, ${body}, ${keys})`);
 }
 
 export function unindexRow(db: Db, entity: SearchEntity, rowId: string): void {
-  db.run(sql`DELETE FROM search_index WHERE entity = ${entity} AND row_id = ${rowId}`);
+  const docid = docidOf(db, entity, rowId);
+  if (docid === undefined) return;
+  db.run(sql`DELETE FROM search_index WHERE rowid = ${docid}`);
+  db.delete(searchDocs).where(eq(searchDocs.docid, docid)).run();
 }
 
 const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;
@@ -64,5 +78,5 @@ export function matchExpression(input: string): string | null {
 export function matchingIds(entity: SearchEntity, input: string) {
   const expression = matchExpression(input);
   if (!expression) return null;
-  return sql`SELECT row_id FROM search_index WHERE search_index MATCH ${expression} AND entity = ${entity}`;
+  return sql`SELECT row_id FROM search_docs WHERE entity = ${entity} AND docid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression})`;
 }

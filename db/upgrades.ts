@@ -31,7 +31,7 @@ export function runDataUpgrades(orm: Orm): void {
     const unindexed = tx
       .select({ id: cases.id })
       .from(cases)
-      .where(sql`${cases.id} NOT IN (SELECT row_id FROM search_index WHERE entity = 'case')`)
+      .where(sql`${cases.id} NOT IN (SELECT row_id FROM search_docs WHERE entity = 'case')`)
       .all();
     for (const { id } of unindexed) reindexCase(tx, id);
     tx.insert(settings).values({ key: DONE, value: 'true', updatedAt: new Date().toISOString() }).run();

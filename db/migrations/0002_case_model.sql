@@ -171,5 +171,13 @@ INSERT INTO `case_persons` (`case_id`, `person_id`, `role`, `position`) SELECT c
 DROP TABLE `case_person_backfill`;--> statement-breakpoint
 -- Full-text search over cases and persons: `body` holds the text as written, `keys` its folded Latin
 -- transliterations and skeletons, so a name typed in one script finds a record written in another.
-CREATE VIRTUAL TABLE `search_index` USING fts5(`entity` UNINDEXED, `row_id` UNINDEXED, `body`, `keys`, tokenize = 'unicode61 remove_diacritics 2');--> statement-breakpoint
+CREATE TABLE `search_docs` (
+	`docid` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`entity` text NOT NULL,
+	`row_id` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `search_docs_row` ON `search_docs` (`entity`,`row_id`);--> statement-breakpoint
+-- Its rowid is `search_docs.docid`.
+CREATE VIRTUAL TABLE `search_index` USING fts5(`body`, `keys`, tokenize = 'unicode61 remove_diacritics 2');--> statement-breakpoint
 INSERT INTO `search_index` (`search_index`, `rank`) VALUES ('secure-delete', 1);

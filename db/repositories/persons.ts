@@ -96,7 +96,7 @@ export function insertPerson(db: Db, input: ParsedNewPerson, author: Author): Pe
     ...editableValues(input),
   };
   db.insert(persons).values(row).run();
-  recordChanges(db, 'person', row.id, null, { ...toPersonRecord(row), id: undefined, createdAt: undefined, updatedAt: undefined }, author);
+  recordChanges(db, 'person', row.id, null, { created: { displayName: row.displayName, birthDate: row.birthDate, region: row.region } }, author);
   reindexPerson(db, row);
   return row;
 }

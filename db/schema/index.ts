@@ -5,3 +5,4 @@ export * from './cases';
 export * from './settings';
 export * from './changes';
 export * from './views';
+export * from './search';
