@@ -26,6 +26,22 @@ export function random(seed: number) {
   return () => (state = (state * 48271) % 2147483647) / 2147483647;
 }
 
+const stems = [
+  'Бяляц', 'Рабк', 'Лос', 'Статкев', 'Каралё', 'Севярын', 'Лойк', 'Ціханоў', 'Калеснік', 'Бабарык', 'Знак', 'Пратасев',
+  'Кузняц', 'Навік', 'Шаўчэн', 'Ковал', 'Бандар', 'Ткачэн', 'Марозав', 'Паўлав', 'Сямёнав', 'Васілеў', 'Зайц', 'Салаўё',
+  'Вараб', 'Мельнік', 'Шыман', 'Гурын', 'Дубровін', 'Жук', 'Карпов', 'Лысенк', 'Мазур', 'Назар', 'Осіп', 'Пятроў',
+  'Радзев', 'Сінкев', 'Тарас', 'Уласав', 'Фёдар', 'Харытон', 'Цвірк', 'Чарнышоў', 'Шульг', 'Юркев', 'Яцкев', 'Грыгор',
+];
+const endings = ['ічы', 'ская', 'скі', 'ава', 'аў', 'энка', 'ук', 'чык', 'ёнак', 'ец', 'овіч', 'евіч', 'ін', 'іна', 'ка'];
+
+/** Thousands of distinct surnames, as an office's register holds, written in Cyrillic or Latin. */
+function surname(next: () => number): string {
+  const stem = stems[Math.floor(next() * stems.length)]!;
+  const ending = endings[Math.floor(next() * endings.length)]!;
+  const extra = next() < 0.5 ? '' : stems[Math.floor(next() * stems.length)]!.slice(0, 2).toLowerCase();
+  return `${stem}${extra}${ending}`;
+}
+
 export interface SyntheticCase extends NewCase {
   status: (typeof caseStatuses)[number];
 }
@@ -40,7 +56,7 @@ export function syntheticCases(count: number, seed = 42): SyntheticCase[] {
     const precision = next();
     return {
       title: `${pick(events)} #${i}`,
-      personName: `${pick(givenNames)} ${pick(familyNames)}`,
+      personName: `${pick(givenNames)} ${next() < 0.1 ? pick(familyNames) : surname(next)}`,
       region: pick(regions),
       priority: pick(priorities),
       status: pick(caseStatuses),

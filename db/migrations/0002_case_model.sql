@@ -148,12 +148,6 @@ ALTER TABLE `cases` ADD `articles` text DEFAULT '[]' NOT NULL;--> statement-brea
 ALTER TABLE `cases` ADD `assignee_id` text REFERENCES staff(id);--> statement-breakpoint
 ALTER TABLE `cases` ADD `consent_publish` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `cases` ADD `consent_share` integer DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE INDEX `cases_priority` ON `cases` (`priority_rank`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `cases_status` ON `cases` (`status_rank`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `cases_region` ON `cases` (`region`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `cases_assignee` ON `cases` (`assignee_id`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `cases_event` ON `cases` (`event_from`,`event_to`);--> statement-breakpoint
-CREATE INDEX `cases_person_name` ON `cases` ("person_name" COLLATE NOCASE);--> statement-breakpoint
 -- Existing cases: number them per year of creation, rank their priority and status.
 UPDATE `cases` SET `reference` = numbered.ref FROM (
   SELECT `id`, substr(`created_at`, 1, 4) || '-' || printf('%05d', row_number() OVER (PARTITION BY substr(`created_at`, 1, 4) ORDER BY `created_at`, `id`)) AS ref FROM `cases`
@@ -180,4 +174,14 @@ CREATE TABLE `search_docs` (
 CREATE UNIQUE INDEX `search_docs_row` ON `search_docs` (`entity`,`row_id`);--> statement-breakpoint
 -- Its rowid is `search_docs.docid`.
 CREATE VIRTUAL TABLE `search_index` USING fts5(`body`, `keys`, tokenize = 'unicode61 remove_diacritics 2');--> statement-breakpoint
-INSERT INTO `search_index` (`search_index`, `rank`) VALUES ('secure-delete', 1);
+INSERT INTO `search_index` (`search_index`, `rank`) VALUES ('secure-delete', 1);--> statement-breakpoint
+-- Ordering indexes end with the id, the tiebreaker of every page.
+DROP INDEX `cases_updated_at`;--> statement-breakpoint
+CREATE INDEX `cases_created_at` ON `cases` (`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_updated_at` ON `cases` (`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_priority` ON `cases` (`priority_rank`,`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_status` ON `cases` (`status_rank`,`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_region` ON `cases` (`region`,`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_assignee` ON `cases` (`assignee_id`,`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_event` ON `cases` (`event_from`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_person_name` ON `cases` ("person_name" COLLATE NOCASE,`id`);

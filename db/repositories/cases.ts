@@ -78,8 +78,9 @@ function toCaseRecord({ row, assigneeName: name, violations }: { row: CaseRow; a
 
 function filterConditions(filter: CaseFilter, me: string): SQL[] | null {
   const where: SQL[] = [];
-  if (filter.status?.length) where.push(inArray(cases.status, filter.status));
-  if (filter.priority?.length) where.push(inArray(cases.priority, filter.priority));
+  // By rank, so the (rank, updated_at) indexes serve both the filter and the default order.
+  if (filter.status?.length) where.push(inArray(cases.statusRank, filter.status.map(statusRank)));
+  if (filter.priority?.length) where.push(inArray(cases.priorityRank, filter.priority.map(priorityRank)));
   if (filter.region?.length) where.push(inArray(cases.region, filter.region));
   if (filter.violation?.length) {
     where.push(sql`${cases.id} IN (SELECT case_id FROM case_violations WHERE violation IN (${sql.join(filter.violation.map((v) => sql`${v}`), sql`, `)}))`);
@@ -102,9 +103,13 @@ export function listCases(db: Db, query: { filter: CaseFilter; sort: CaseSort[];
   const conditions = filterConditions(query.filter, me);
   const where = conditions && conditions.length > 0 ? and(...conditions) : undefined;
   const order = query.sort.map(({ field, direction }) => (direction === 'asc' ? asc(sortExpressions[field]) : desc(sortExpressions[field])));
-  // Newest first by default, and the id last so that paging is stable.
-  if (query.sort.length === 0) order.push(desc(cases.updatedAt));
-  order.push(asc(cases.id));
+  // Newest first by default. Ties fall back to the last-updated time, then the id (so paging is stable),
+  // both in the direction of the last key: the (key, updated_at, id) indexes then serve the whole order,
+  // and within one priority the oldest case comes first when sorting most urgent first.
+  const last = query.sort.at(-1)?.direction ?? 'desc';
+  const then = last === 'asc' ? asc : desc;
+  if (!query.sort.some((s) => s.field === 'updatedAt')) order.push(then(cases.updatedAt));
+  order.push(then(cases.id));
   const rows = db.select(recordColumns).from(cases).where(where).orderBy(...order).limit(query.limit).offset(query.offset).all();
   const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
   return { rows: rows.map(toCaseRecord), total };

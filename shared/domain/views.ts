@@ -23,7 +23,7 @@ export const builtInViews: readonly SavedView[] = [
     id: 'builtin:my-cases',
     name: 'My cases',
     filter: { assignee: 'me', status: ['new', 'triage', 'open', 'monitoring'] },
-    sort: [{ field: 'priority', direction: 'asc' }, { field: 'updatedAt', direction: 'desc' }],
+    sort: [{ field: 'priority', direction: 'asc' }],
     builtIn: true,
   },
 ];
