@@ -7,6 +7,7 @@ import { call, onLocked } from './api';
 import { MainScreen } from './MainScreen';
 import { FormMessage } from './components/FormMessage';
 import { errorText } from './components/error-text';
+import { ChoosePassphraseScreen } from './features/vault/ChoosePassphraseScreen';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 
@@ -40,8 +41,8 @@ export function App() {
       const state = await call('vault.state', {});
       if (epoch !== lockEpoch.current) return;
       if (state.state === 'unlocked') {
-        const { office, user, autoLockMinutes } = state;
-        setScreen({ kind: 'unlocked', session: { office, user, autoLockMinutes } });
+        const { office, user, autoLockMinutes, mustChangePassphrase } = state;
+        setScreen({ kind: 'unlocked', session: { office, user, autoLockMinutes, mustChangePassphrase: mustChangePassphrase === true } });
       } else if (state.state === 'locked') {
         setScreen({ kind: 'locked', reason: null });
       } else {
@@ -70,6 +71,12 @@ export function App() {
       .catch(() => undefined)
       .finally(() => showLocked(null));
   }, [showLocked]);
+
+  const passphraseChosen = useCallback(() => {
+    setScreen((current) =>
+      current.kind === 'unlocked' ? { kind: 'unlocked', session: { ...current.session, mustChangePassphrase: false } } : current,
+    );
+  }, []);
 
   const settingsSaved = useCallback((settings: Settings) => {
     setScreen((current) =>
@@ -102,6 +109,7 @@ export function App() {
     case 'locked':
       return <UnlockScreen reason={screen.reason} onUnlocked={opened} />;
     case 'unlocked':
+      if (screen.session.mustChangePassphrase) return <ChoosePassphraseScreen onChosen={passphraseChosen} onLock={lock} />;
       return <MainScreen session={screen.session} onLock={lock} onSettingsSaved={settingsSaved} />;
   }
 }

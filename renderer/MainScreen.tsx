@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Settings } from '../shared/domain/settings';
-import { writerRoles, type SessionInfo } from '../shared/domain/staff';
+import type { SessionInfo } from '../shared/domain/staff';
 import { TopBar } from './components/TopBar';
 import { CasesView } from './features/cases/CasesView';
+import { useTriageState } from './features/cases/use-triage-state';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { useActivityReporter } from './features/vault/use-activity-reporter';
 
@@ -15,6 +16,8 @@ interface MainScreenProps {
 /** Everything behind the lock. Unmounting it (on any lock) drops every case record it held. */
 export function MainScreen({ session, onLock, onSettingsSaved }: MainScreenProps) {
   const [view, setView] = useState<'cases' | 'settings'>('cases');
+  const triage = useTriageState();
+  const [openCaseId, setOpenCaseId] = useState<string | null>(null);
   useActivityReporter();
 
   return (
@@ -29,7 +32,7 @@ export function MainScreen({ session, onLock, onSettingsSaved }: MainScreenProps
         {view === 'settings' ? (
           <SettingsPanel session={session} onClose={() => setView('cases')} onSettingsSaved={onSettingsSaved} />
         ) : (
-          <CasesView canWrite={(writerRoles as readonly string[]).includes(session.user.role)} />
+          <CasesView session={session} triage={triage} openCaseId={openCaseId} onOpenCase={setOpenCaseId} />
         )}
       </main>
     </div>

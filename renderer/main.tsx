@@ -1,5 +1,9 @@
 import './i18n';
 import './styles.css';
+import './styles/controls.css';
+import './styles/triage.css';
+import './styles/tables.css';
+import './styles/detail.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

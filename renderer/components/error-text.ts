@@ -15,13 +15,26 @@ export function errorText(t: TFunction, error: unknown): string {
   return t('errors.unexpected', { detail });
 }
 
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'CONFLICT';
+}
+
 /** Problems a form finds before calling the backend. */
-export type LocalProblemKey = 'vault.mismatch' | 'caseForm.regionRequired';
+export type LocalProblemKey =
+  | 'vault.mismatch'
+  | 'vault.tooShort'
+  | 'caseForm.regionRequired'
+  | 'bulk.reasonRequired'
+  | 'detail.reasonNeeded'
+  | 'persons.nameRequired'
+  | 'staff.tooShort';
 
 /** What a form shows when something is wrong; kept untranslated so a language switch re-renders it. */
-export type Problem = { error: unknown } | { local: LocalProblemKey };
+export type Problem = { error: unknown } | { local: LocalProblemKey } | { text: (t: TFunction) => string };
 
 export function problemText(t: TFunction, problem: Problem | null): string | null {
   if (!problem) return null;
-  return 'local' in problem ? t(problem.local) : errorText(t, problem.error);
+  if ('local' in problem) return t(problem.local);
+  if ('text' in problem) return problem.text(t);
+  return errorText(t, problem.error);
 }

@@ -1,4 +1,8 @@
+import { beAdmin } from './be-admin';
+import { beDetail } from './be-detail';
+import { beTriage } from './be-triage';
 import type { Messages } from './messages';
+import { vocabularyMessages } from './vocab';
 
 export const be: Messages = {
   app: {
@@ -20,6 +24,7 @@ export const be: Messages = {
     create: 'Стварыць сховішча',
     creating: 'Стварэнне…',
     mismatch: 'Парольныя фразы не супадаюць.',
+    tooShort: 'Новая парольная фраза павінна мець не менш за 12 знакаў.',
     unlockTitle: 'Разблакаванне сховішча',
     unlockIntro: 'Увядзіце парольную фразу арганізацыі, каб адкрыць справы.',
     unlock: 'Разблакаваць',
@@ -29,65 +34,21 @@ export const be: Messages = {
       idle: 'Сховішча заблакаванае пасля перыяду бяздзейнасці.',
       system: 'Сховішча заблакаванае, бо камп’ютар быў заблакаваны або перайшоў у рэжым сну.',
     },
+    chooseTitle: 'Выберыце сваю парольную фразу',
+    chooseIntro:
+      'Вы адкрылі сховішча аднаразовай парольнай фразай ад адміністратара. Выберыце сваю парольную фразу зараз; пасля гэтага ваш уліковы запіс адкрывае толькі яна.',
+    oneTimePassphrase: 'Аднаразовая парольная фраза',
+    newPassphrase: 'Новая парольная фраза',
+    confirmNewPassphrase: 'Паўтарыце новую парольную фразу',
+    choose: 'Захаваць маю парольную фразу',
+    choosing: 'Захаванне…',
   },
   topBar: {
     lock: 'Заблакаваць',
     settings: 'Налады',
     user: '{{name}} ({{role}})',
   },
-  roles: {
-    admin: 'Адміністратар',
-    coordinator: 'Каардынатар',
-    caseworker: 'Супрацоўнік',
-    viewer: 'Назіральнік',
-  },
-  regions: {
-    'minsk-city': 'Мінск (горад)',
-    minsk: 'Мінская вобласць',
-    brest: 'Брэсцкая вобласць',
-    gomel: 'Гомельская вобласць',
-    grodno: 'Гродзенская вобласць',
-    mogilev: 'Магілёўская вобласць',
-    vitebsk: 'Віцебская вобласць',
-    abroad: 'За мяжой',
-    unknown: 'Невядома',
-  },
-  priorities: {
-    urgent: 'Тэрміновы',
-    high: 'Высокі',
-    normal: 'Звычайны',
-    low: 'Нізкі',
-  },
-  statuses: {
-    new: 'Новая',
-    triage: 'Першасны разбор',
-    open: 'У рабоце',
-    monitoring: 'Маніторынг',
-    closed: 'Закрытая',
-  },
-  cases: {
-    heading: 'Справы',
-    count_one: '{{count, number}} справа',
-    count_few: '{{count, number}} справы',
-    count_many: '{{count, number}} спраў',
-    count_other: '{{count, number}} справы',
-    columns: {
-      title: 'Назва',
-      personName: 'Асоба',
-      region: 'Рэгіён',
-      priority: 'Прыярытэт',
-      status: 'Статус',
-      createdAt: 'Створана',
-      updatedAt: 'Абноўлена',
-    },
-    sortHint: 'Выберыце загаловак слупка для сартавання; утрымлівайце Shift, каб сартаваць па некалькіх слупках.',
-    empty: 'Спраў пакуль няма',
-    loading: 'Загрузка спраў…',
-    range: 'Паказаны {{from, number}}–{{to, number}}',
-    previous: 'Назад',
-    next: 'Далей',
-    pagination: 'Старонкі',
-  },
+  ...vocabularyMessages('be'),
   caseForm: {
     heading: 'Новая справа',
     title: 'Назва',
@@ -99,6 +60,7 @@ export const be: Messages = {
     summary: 'Кароткае апісанне',
     submit: 'Стварыць справу',
     created: 'Справа створана.',
+    close: 'Закрыць',
   },
   settings: {
     heading: 'Налады',
@@ -111,14 +73,29 @@ export const be: Messages = {
     saving: 'Захаванне…',
     saved: 'Налады захаваныя.',
     passphraseHeading: 'Змена парольнай фразы',
-    passphraseIntro: 'З гэтага моманту ўсе, хто адкрывае сховішча, выкарыстоўваюць новую парольную фразу.',
+    passphraseIntro: 'З гэтага моманту вы адкрываеце сховішча новай парольнай фразай.',
     currentPassphrase: 'Бягучая парольная фраза',
     newPassphrase: 'Новая парольная фраза',
     confirmNewPassphrase: 'Паўтарыце новую парольную фразу',
     changePassphrase: 'Змяніць парольную фразу',
     changing: 'Змена…',
     changed: 'Парольная фраза зменена.',
+    languageHeading: 'Мова',
+    interfaceLanguage: 'Мова інтэрфейсу',
+    languageHint: 'Даты і лікі паказваюцца паводле правіл мовы інтэрфейсу.',
   },
+  common: {
+    cancel: 'Скасаваць',
+    close: 'Закрыць',
+    none: '—',
+    yes: 'Так',
+    no: 'Не',
+    any: 'Любы',
+    working: 'Выконваецца…',
+  },
+  ...beTriage,
+  ...beDetail,
+  ...beAdmin,
   errors: {
     VALIDATION: 'Праверце форму: {{detail}}',
     UNKNOWN_METHOD: 'Гэтая версія Caseboard не падтрымлівае гэтае дзеянне.',
@@ -132,6 +109,7 @@ export const be: Messages = {
     WEAK_PASSPHRASE:
       'Парольная фраза занадта слабая. Выкарыстоўвайце не менш за 12 знакаў; добра падыходзяць некалькі не звязаных паміж сабой слоў.',
     NOT_FOUND: 'Гэты запіс больш не існуе.',
+    CONFLICT: 'Хтосьці змяніў гэты запіс, пакуль ён быў у вас адкрыты.',
     INTERNAL: 'Нешта пайшло не так; нічога не зменена.',
     unexpected: 'Нешта пайшло не так: {{detail}}',
   },

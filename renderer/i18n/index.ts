@@ -7,6 +7,7 @@ import { initReactI18next } from 'react-i18next';
 import { be } from './be';
 import { en } from './en';
 import { languages, type Language } from './languages';
+import { formatNumber } from './locale';
 import { ru } from './ru';
 
 export const defaultLanguage: Language = 'en';
@@ -26,6 +27,11 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 });
+
+// `{{count, number}}` in the catalogues: the same locale chain as dates (en-GB; be falling back to ru).
+i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined) =>
+  typeof value === 'number' ? formatNumber(value, lng ?? defaultLanguage) : String(value),
+);
 
 function syncDocumentLanguage(lng: string): void {
   document.documentElement.lang = lng;

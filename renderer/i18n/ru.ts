@@ -1,4 +1,8 @@
 import type { Messages } from './messages';
+import { ruAdmin } from './ru-admin';
+import { ruDetail } from './ru-detail';
+import { ruTriage } from './ru-triage';
+import { vocabularyMessages } from './vocab';
 
 export const ru: Messages = {
   app: {
@@ -20,6 +24,7 @@ export const ru: Messages = {
     create: 'Создать хранилище',
     creating: 'Создание…',
     mismatch: 'Парольные фразы не совпадают.',
+    tooShort: 'Новая парольная фраза должна содержать не менее 12 символов.',
     unlockTitle: 'Разблокировка хранилища',
     unlockIntro: 'Введите парольную фразу организации, чтобы открыть дела.',
     unlock: 'Разблокировать',
@@ -29,65 +34,21 @@ export const ru: Messages = {
       idle: 'Хранилище заблокировано после периода бездействия.',
       system: 'Хранилище заблокировано, потому что компьютер был заблокирован или перешёл в спящий режим.',
     },
+    chooseTitle: 'Выберите свою парольную фразу',
+    chooseIntro:
+      'Вы открыли хранилище одноразовой парольной фразой от администратора. Выберите свою парольную фразу сейчас; после этого вашу учётную запись открывает только она.',
+    oneTimePassphrase: 'Одноразовая парольная фраза',
+    newPassphrase: 'Новая парольная фраза',
+    confirmNewPassphrase: 'Повторите новую парольную фразу',
+    choose: 'Сохранить мою парольную фразу',
+    choosing: 'Сохранение…',
   },
   topBar: {
     lock: 'Заблокировать',
     settings: 'Настройки',
     user: '{{name}} ({{role}})',
   },
-  roles: {
-    admin: 'Администратор',
-    coordinator: 'Координатор',
-    caseworker: 'Сотрудник',
-    viewer: 'Наблюдатель',
-  },
-  regions: {
-    'minsk-city': 'Минск (город)',
-    minsk: 'Минская область',
-    brest: 'Брестская область',
-    gomel: 'Гомельская область',
-    grodno: 'Гродненская область',
-    mogilev: 'Могилёвская область',
-    vitebsk: 'Витебская область',
-    abroad: 'За границей',
-    unknown: 'Неизвестно',
-  },
-  priorities: {
-    urgent: 'Срочный',
-    high: 'Высокий',
-    normal: 'Обычный',
-    low: 'Низкий',
-  },
-  statuses: {
-    new: 'Новое',
-    triage: 'Первичный разбор',
-    open: 'В работе',
-    monitoring: 'Мониторинг',
-    closed: 'Закрыто',
-  },
-  cases: {
-    heading: 'Дела',
-    count_one: '{{count, number}} дело',
-    count_few: '{{count, number}} дела',
-    count_many: '{{count, number}} дел',
-    count_other: '{{count, number}} дела',
-    columns: {
-      title: 'Название',
-      personName: 'Лицо',
-      region: 'Регион',
-      priority: 'Приоритет',
-      status: 'Статус',
-      createdAt: 'Создано',
-      updatedAt: 'Обновлено',
-    },
-    sortHint: 'Выберите заголовок столбца для сортировки; удерживайте Shift, чтобы сортировать по нескольким столбцам.',
-    empty: 'Дел пока нет',
-    loading: 'Загрузка дел…',
-    range: 'Показаны {{from, number}}–{{to, number}}',
-    previous: 'Назад',
-    next: 'Далее',
-    pagination: 'Страницы',
-  },
+  ...vocabularyMessages('ru'),
   caseForm: {
     heading: 'Новое дело',
     title: 'Название',
@@ -99,6 +60,7 @@ export const ru: Messages = {
     summary: 'Краткое описание',
     submit: 'Создать дело',
     created: 'Дело создано.',
+    close: 'Закрыть',
   },
   settings: {
     heading: 'Настройки',
@@ -111,14 +73,29 @@ export const ru: Messages = {
     saving: 'Сохранение…',
     saved: 'Настройки сохранены.',
     passphraseHeading: 'Смена парольной фразы',
-    passphraseIntro: 'С этого момента все, кто открывает хранилище, используют новую парольную фразу.',
+    passphraseIntro: 'С этого момента вы открываете хранилище новой парольной фразой.',
     currentPassphrase: 'Текущая парольная фраза',
     newPassphrase: 'Новая парольная фраза',
     confirmNewPassphrase: 'Повторите новую парольную фразу',
     changePassphrase: 'Сменить парольную фразу',
     changing: 'Смена…',
     changed: 'Парольная фраза изменена.',
+    languageHeading: 'Язык',
+    interfaceLanguage: 'Язык интерфейса',
+    languageHint: 'Даты и числа показываются по правилам языка интерфейса.',
   },
+  common: {
+    cancel: 'Отмена',
+    close: 'Закрыть',
+    none: '—',
+    yes: 'Да',
+    no: 'Нет',
+    any: 'Любой',
+    working: 'Выполняется…',
+  },
+  ...ruTriage,
+  ...ruDetail,
+  ...ruAdmin,
   errors: {
     VALIDATION: 'Проверьте форму: {{detail}}',
     UNKNOWN_METHOD: 'Эта версия Caseboard не поддерживает это действие.',
@@ -132,6 +109,7 @@ export const ru: Messages = {
     WEAK_PASSPHRASE:
       'Парольная фраза слишком слабая. Используйте не менее 12 символов; хорошо подходят несколько не связанных между собой слов.',
     NOT_FOUND: 'Эта запись больше не существует.',
+    CONFLICT: 'Кто-то изменил эту запись, пока она была у вас открыта.',
     INTERNAL: 'Что-то пошло не так; ничего не изменено.',
     unexpected: 'Что-то пошло не так: {{detail}}',
   },

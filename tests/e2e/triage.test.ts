@@ -25,6 +25,7 @@ async function createVaultThroughUi(page: Page) {
 }
 
 async function createCaseThroughUi(page: Page, fields: { title: string; person: string; region: string; priority: string; summary?: string }) {
+  await page.getByRole('button', { name: 'New case' }).click();
   await page.getByLabel('Title').fill(fields.title);
   await page.getByLabel('Person name').fill(fields.person);
   await page.getByLabel('Region').selectOption(fields.region);
@@ -34,7 +35,7 @@ async function createCaseThroughUi(page: Page, fields: { title: string; person: 
   await page.locator('tbody tr', { hasText: fields.title }).waitFor();
 }
 
-const titlesInTable = (page: Page) => page.locator('tbody tr[data-case-id] td:first-child').allInnerTexts();
+const titlesInTable = (page: Page) => page.locator('tbody tr[data-case-id] td.col-title').allInnerTexts();
 
 const seed = [
   { title: 'Detained after the vigil in Hrodna', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'high', summary: '' },

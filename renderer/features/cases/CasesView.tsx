@@ -1,20 +1,35 @@
-import { useState } from 'react';
-import { CaseForm } from './CaseForm';
-import { TriageTable } from './TriageTable';
+import type { SessionInfo } from '../../../shared/domain/staff';
+import { writerRoles } from '../../../shared/domain/staff';
+import { useStaffList } from '../staff/use-staff-list';
+import { CaseDetailPage } from './detail/CaseDetailPage';
+import { TriageScreen } from './TriageScreen';
+import type { TriageState } from './use-triage-state';
 
-/** Viewers see the table only: the backend refuses their writes, so the form is not offered. */
-export function CasesView({ canWrite }: { canWrite: boolean }) {
-  const [reloadToken, setReloadToken] = useState(0);
+interface CasesViewProps {
+  session: SessionInfo;
+  /** Held by the main screen, so filters survive opening a case or the settings. */
+  triage: TriageState;
+  openCaseId: string | null;
+  onOpenCase: (id: string | null) => void;
+}
+
+/** The triage list, or one case. Viewers get both read-only (the backend refuses their writes anyway). */
+export function CasesView({ session, triage, openCaseId, onOpenCase }: CasesViewProps) {
+  const { staff } = useStaffList();
+  const canWrite = (writerRoles as readonly string[]).includes(session.user.role);
+
+  if (openCaseId) {
+    return <CaseDetailPage caseId={openCaseId} canWrite={canWrite} staff={staff} onBack={() => onOpenCase(null)} />;
+  }
   return (
-    <div className="cases-view">
-      {canWrite ? (
-        <section className="intake-panel">
-          <CaseForm onCreated={() => setReloadToken((token) => token + 1)} />
-        </section>
-      ) : null}
-      <section className="triage-panel">
-        <TriageTable reloadToken={reloadToken} />
-      </section>
-    </div>
+    <TriageScreen
+      state={triage}
+      canWrite={canWrite}
+      staff={staff}
+      onOpen={(id) => {
+        triage.setActiveId(id);
+        onOpenCase(id);
+      }}
+    />
   );
 }

@@ -13,3 +13,8 @@ export function toServerSort(sorting: SortingState): CaseSort[] {
   }
   return sort;
 }
+
+/** A saved view's sort → table sorting state (column ids are the server's field names). */
+export function fromServerSort(sort: readonly CaseSort[]): SortingState {
+  return sort.map(({ field, direction }) => ({ id: field, desc: direction === 'desc' }));
+}

@@ -1,13 +1,13 @@
-import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
-import type { CasePage } from '../../../shared/domain/cases';
+import type { CaseFilter, CasePage, CaseSort } from '../../../shared/domain/cases';
 import { call } from '../../api';
-import { toServerSort } from './case-sort';
 
-export const CASE_PAGE_SIZE = 100;
+/** Rows fetched at once; the table virtualises them, the server pages beyond. */
+export const CASE_PAGE_SIZE = 500;
 
 export interface CasePageRequest {
-  sorting: SortingState;
+  filter: CaseFilter;
+  sort: CaseSort[];
   pageIndex: number;
   /** Bump to fetch the same page again (e.g. after a case was created). */
   reloadToken: number;
@@ -20,8 +20,8 @@ export interface CasePageResult {
   error: unknown;
 }
 
-/** One page of cases, sorted and paged by the server. Held only in component state. */
-export function useCasePage({ sorting, pageIndex, reloadToken }: CasePageRequest): CasePageResult {
+/** One page of cases, filtered, sorted and paged by the server. Held only in component state. */
+export function useCasePage({ filter, sort, pageIndex, reloadToken }: CasePageRequest): CasePageResult {
   const [page, setPage] = useState<CasePage | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -29,7 +29,7 @@ export function useCasePage({ sorting, pageIndex, reloadToken }: CasePageRequest
   useEffect(() => {
     let current = true;
     setLoading(true);
-    call('cases.list', { sort: toServerSort(sorting), offset: pageIndex * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE })
+    call('cases.list', { filter, sort, offset: pageIndex * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE })
       .then((next) => {
         if (!current) return;
         setPage(next);
@@ -44,7 +44,7 @@ export function useCasePage({ sorting, pageIndex, reloadToken }: CasePageRequest
     return () => {
       current = false;
     };
-  }, [sorting, pageIndex, reloadToken]);
+  }, [filter, sort, pageIndex, reloadToken]);
 
   return { page, loading, error };
 }

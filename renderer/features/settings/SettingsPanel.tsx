@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SessionInfo } from '../../../shared/domain/staff';
+import { StaffManagement } from '../staff/StaffManagement';
 import { AutoLockForm } from './AutoLockForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { LanguageSettings } from './LanguageSettings';
 
 interface SettingsPanelProps {
   session: SessionInfo;
@@ -12,6 +14,7 @@ interface SettingsPanelProps {
 
 export function SettingsPanel({ session, onClose, onSettingsSaved }: SettingsPanelProps) {
   const { t } = useTranslation();
+  const isAdmin = session.user.role === 'admin';
   return (
     <section className="settings-panel" aria-labelledby="settings-heading">
       <div className="settings-header">
@@ -22,15 +25,19 @@ export function SettingsPanel({ session, onClose, onSettingsSaved }: SettingsPan
       </div>
       <div className="settings-grid">
         <div className="card">
-          <AutoLockForm
-            minutes={session.autoLockMinutes}
-            canEdit={session.user.role === 'admin'}
-            onSaved={onSettingsSaved}
-          />
+          <AutoLockForm minutes={session.autoLockMinutes} canEdit={isAdmin} onSaved={onSettingsSaved} />
         </div>
         <div className="card">
           <ChangePassphraseForm />
         </div>
+        <div className="card">
+          <LanguageSettings />
+        </div>
+        {isAdmin ? (
+          <div className="card card-wide">
+            <StaffManagement session={session} />
+          </div>
+        ) : null}
       </div>
     </section>
   );

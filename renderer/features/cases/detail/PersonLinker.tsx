@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/domain/cases';
+import { casePersonRoles, type CasePersonRole } from '../../../../shared/domain/vocabularies';
+import { call } from '../../../api';
+import { Field } from '../../../components/Field';
+import { FormMessage } from '../../../components/FormMessage';
+import { SelectField } from '../../../components/SelectField';
+import { problemText, type Problem } from '../../../components/error-text';
+import { formatPartialDate } from '../../../components/format-date';
+import { usePersonSearch } from './use-person-search';
+
+const emptyName = { givenName: '', familyName: '', patronymic: '' };
+
+/** Link an existing person (found by name) or record a new one, in the chosen role. */
+export function PersonLinker({ detail, onLinked }: { detail: CaseDetail; onLinked: (detail: CaseDetail) => void }) {
+  const { t, i18n } = useTranslation();
+  const [role, setRole] = useState<CasePersonRole>('victim');
+  const [query, setQuery] = useState('');
+  const [name, setName] = useState(emptyName);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const { results, error: searchError, searched } = usePersonSearch(query);
+  const linked = new Set(detail.persons.filter((p) => p.role === role).map((p) => p.personId));
+
+  async function link(personId: string) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      onLinked(await call('cases.linkPerson', { caseId: detail.id, personId, role }));
+      setQuery('');
+    } catch (error) {
+      setProblem({ error });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (!name.givenName.trim() && !name.familyName.trim()) {
+      setProblem({ local: 'persons.nameRequired' });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const person = await call('persons.create', name);
+      onLinked(await call('cases.linkPerson', { caseId: detail.id, personId: person.id, role }));
+      setName(emptyName);
+    } catch (error) {
+      setProblem({ error });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="person-linker">
+      <SelectField label={t('persons.role')} className="field-narrow-select" value={role} onChange={(event) => setRole(event.target.value as CasePersonRole)}>
+        {casePersonRoles.map((value) => (
+          <option key={value} value={value}>
+            {t(`casePersonRoles.${value}`)}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label={t('persons.find')}
+        type="search"
+        placeholder={t('persons.findPlaceholder')}
+        maxLength={200}
+        autoComplete="off"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {searched ? (
+        results.length ? (
+          <ul className="plain-list search-results">
+            {results.map((person) => (
+              <li key={person.id} className="list-row">
+                <span className="person-name">{person.displayName}</span>
+                {person.birthDate ? <span className="muted">{t('persons.born', { date: formatPartialDate(person.birthDate, i18n.language) })}</span> : null}
+                {person.region ? <span className="muted">{t(`regions.${person.region}`)}</span> : null}
+                {linked.has(person.id) ? (
+                  <span className="muted">{t('persons.linked')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={t('persons.linkName', { name: person.displayName })}
+                    disabled={busy}
+                    onClick={() => void link(person.id)}
+                  >
+                    {t('persons.link')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('persons.noMatches')}</p>
+        )
+      ) : null}
+      {searchError ? <FormMessage error={problemText(t, { error: searchError })} /> : null}
+      <form className="new-person" onSubmit={create} noValidate autoComplete="off">
+        <h4>{t('persons.createHeading')}</h4>
+        <div className="field-row field-row-3">
+          <Field label={t('persons.givenName')} maxLength={120} value={name.givenName} onChange={(e) => setName({ ...name, givenName: e.target.value })} />
+          <Field label={t('persons.patronymic')} maxLength={120} value={name.patronymic} onChange={(e) => setName({ ...name, patronymic: e.target.value })} />
+          <Field label={t('persons.familyName')} maxLength={120} value={name.familyName} onChange={(e) => setName({ ...name, familyName: e.target.value })} />
+        </div>
+        <FormMessage error={problemText(t, problem)} />
+        <div className="actions">
+          <button type="submit" disabled={busy} aria-busy={busy}>
+            {t('persons.create')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
