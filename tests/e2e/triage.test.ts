@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type App } from './harness';
 import { call } from '../fixtures/backend';
 import { canary, filesContaining, PASSPHRASE, removeTempDirs } from '../fixtures/data-dir';
+import type { NewCase } from '../../shared/domain/cases';
 
 let app: App | null = null;
 
@@ -38,14 +39,14 @@ async function createCaseThroughUi(page: Page, fields: { title: string; person: 
 const titlesInTable = (page: Page) => page.locator('tbody tr[data-case-id] td.col-title').allInnerTexts();
 
 const seed = [
-  { title: 'Detained after the vigil in Hrodna', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'high', summary: '' },
-  { title: 'Administrative arrest, 15 days', personName: 'Marfa Rabkova', region: 'minsk-city', priority: 'normal', summary: '' },
-  { title: 'Search of the family flat', personName: 'Ігар Лосік', region: 'brest', priority: 'low', summary: '' },
-  { title: 'Held incommunicado in SIZO-1', personName: 'Мікалай Статкевіч', region: 'minsk-city', priority: 'urgent', summary: '' },
-  { title: '"Extremist" listing of a blogger', personName: 'Maryja Kalesnikava', region: 'gomel', priority: 'normal', summary: '' },
-  { title: 'Dismissal for a signature', personName: 'Павел Севярынец', region: 'mogilev', priority: 'low', summary: '' },
-  { title: 'Fine for a white-red-white flag', personName: 'Вольга Каралёва', region: 'vitebsk', priority: 'normal', summary: '' },
-] as const;
+  { title: 'Detained after the vigil in Hrodna', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'high', violations: ['detention', 'torture'], eventDate: '2021-07-14' },
+  { title: 'Administrative arrest, 15 days', personName: 'Marfa Rabkova', region: 'minsk-city', priority: 'normal', violations: ['administrative-arrest'], eventDate: '2020-09' },
+  { title: 'Search of the family flat', personName: 'Ігар Лосік', region: 'brest', priority: 'low', violations: ['search'], eventDate: '2020' },
+  { title: 'Held incommunicado in SIZO-1', personName: 'Мікалай Статкевіч', region: 'minsk-city', priority: 'urgent', violations: ['detention'], eventDate: '2020-05-31' },
+  { title: '"Extremist" listing of a blogger', personName: 'Maryja Kalesnikava', region: 'gomel', priority: 'normal', violations: ['extremist-listing'], eventDate: '2022-11' },
+  { title: 'Dismissal for a signature', personName: 'Павел Севярынец', region: 'mogilev', priority: 'low', violations: ['dismissal'], eventDate: '2021' },
+  { title: 'Fine for a white-red-white flag', personName: 'Вольга Каралёва', region: 'vitebsk', priority: 'normal', violations: ['fine'], eventDate: '2023-03' },
+] satisfies NewCase[];
 
 describe('triage screen in Chromium, real backend bound in', () => {
   it('create vault → create a case → see it → sort → lock → unlock → the case is still there', async () => {
@@ -57,7 +58,7 @@ describe('triage screen in Chromium, real backend bound in', () => {
     await createVaultThroughUi(page);
     await page.getByText('No cases yet').waitFor();
 
-    await call(app.backend, 'cases.createMany', { cases: [...seed] });
+    await call(app.backend, 'cases.createMany', { cases: seed });
     const chargeTitle = 'Criminal charge under Art. 342';
     await createCaseThroughUi(page, {
       title: chargeTitle,
@@ -66,6 +67,7 @@ describe('triage screen in Chromium, real backend bound in', () => {
       priority: 'urgent',
       summary: `Lawyer denied access ${secret}`,
     });
+    await page.getByRole('button', { name: 'Close' }).click();
     const row = page.locator('tbody tr', { hasText: chargeTitle });
     await expect(row.innerText()).resolves.toMatch(/Siarhei Tsikhanouski/);
     await page.getByText('8 cases').waitFor();

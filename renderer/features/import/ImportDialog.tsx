@@ -36,6 +36,8 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             disabled={phase === 'importing'}
             onChange={(event) => {
               const picked = event.target.files?.[0];
+              // Cleared at once, so choosing the same file again after fixing it reads it again.
+              event.target.value = '';
               if (picked) void choose(picked);
             }}
           />
