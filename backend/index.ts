@@ -15,6 +15,8 @@ import { spreadsheetHandlers } from './handlers/spreadsheets';
 import { staffHandlers } from './handlers/staff';
 import { vaultHandlers } from './handlers/vault';
 import { viewHandlers } from './handlers/views';
+import { auditHandlers } from './handlers/audit';
+import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
 
@@ -44,7 +46,22 @@ const allowedBeforeOwnPassphrase = new Set<Method>(['vault.changePassphrase', 's
 
 export function createBackend(platform: Platform): Backend {
   const session = new Session(platform);
-  const context: BackendContext = { platform, session };
+  /** The method being served; calls are served one at a time, so one slot suffices. */
+  let current: Method | null = null;
+  const context: BackendContext = {
+    platform,
+    session,
+    write(fn, subject) {
+      const vault = session.require();
+      return vault.orm.transaction((tx) => {
+        const mark = changeMark(tx);
+        const result = fn(tx);
+        const about = (typeof subject === 'function' ? subject(result) : subject) ?? subjectFromChanges(tx, mark);
+        if (about) appendAudit(tx, { at: platform.now().toISOString(), staffId: vault.user.id, method: current ?? 'unknown', subject: about });
+        return result;
+      });
+    },
+  };
   const handlers = {
     ...vaultHandlers(context),
     ...caseHandlers(context),
@@ -54,6 +71,7 @@ export function createBackend(platform: Platform): Backend {
     ...staffHandlers(context),
     ...viewHandlers(context),
     ...settingsHandlers(context),
+    ...auditHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -74,7 +92,12 @@ export function createBackend(platform: Platform): Backend {
     if (!parsed.success) throw new AppError('VALIDATION', describeValidation(parsed.error));
     if (session.vault) session.touch();
     const handler = handlers[method] as (input: unknown, ctx: { user: unknown }) => unknown;
-    return handler(parsed.data, { user: session.vault?.user ?? null });
+    current = method;
+    try {
+      return await handler(parsed.data, { user: session.vault?.user ?? null });
+    } finally {
+      current = null;
+    }
   }
 
   return {

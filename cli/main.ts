@@ -28,6 +28,7 @@ Commands:
   persons add [--json]             read one person or an array {"name", "birthDate"?, "region"?} from stdin
   persons list [--json] [--search TEXT]
   passphrase change                re-wrap your key slot under a new passphrase
+  audit verify [--json]            recompute the audit chain; exit 1 naming the first broken entry
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
@@ -163,7 +164,7 @@ async function run(argv: string[]): Promise<void> {
     throw new CliError('USAGE', (error as Error).message);
   }
   const { values: flags, positionals } = parsed;
-  const groups = ['cases', 'persons', 'passphrase'];
+  const groups = ['cases', 'persons', 'passphrase', 'audit'];
   const words = groups.includes(positionals[0] ?? '') ? 2 : 1;
   const command = positionals.slice(0, words).join(' ');
   const extra = positionals.slice(words);
@@ -256,6 +257,14 @@ async function run(argv: string[]): Promise<void> {
         }
         if (flags.json) printJson(rows);
         else process.stdout.write(`${rows.map((p) => [p.id, p.birthDate ?? '', p.displayName, p.latinName].join('  ')).join('\n')}\n`);
+        return;
+      }
+      case 'audit verify': {
+        await unlocked(backend);
+        const verdict = await call(backend, 'audit.verify', {});
+        if (flags.json) printJson(verdict);
+        if (!verdict.ok) throw new CliError('AUDIT_BROKEN', `${verdict.reason}; ${verdict.entries} entries read.`);
+        if (!flags.json) process.stdout.write(`Audit log intact: ${verdict.entries} entries.\n`);
         return;
       }
       case 'passphrase change': {

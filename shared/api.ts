@@ -42,6 +42,7 @@ import { importFileSchema, type ImportPreview } from './domain/spreadsheet';
 import { staffAddSchema, staffIdSchema, staffRoleSchema, type StaffRecord } from './domain/staff-accounts';
 import { recordId, requiredText } from './domain/text';
 import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
+import { auditQuerySchema, type AuditPage, type AuditVerdict } from './domain/audit';
 import { settingsSchema, type Settings } from './domain/settings';
 import {
   displayNameSchema,
@@ -140,6 +141,8 @@ export const api = {
 
   'attachments.add': method<AttachmentMeta>()({ input: attachmentInputSchema, access: writers }),
   'attachments.get': method<{ meta: AttachmentMeta; dataBase64: string }>()({ input: z.strictObject({ id: recordId }), access: everyone }),
+  /** Saves a copy where the person chooses, after checking it still matches its intake hash; NOT encrypted. */
+  'attachments.save': method<{ path: string | null }>()({ input: z.strictObject({ id: recordId }), access: everyone }),
 
   'persons.list': method<PersonPage>()({ input: personListQuerySchema, access: everyone }),
   'persons.get': method<PersonDetail>()({ input: z.strictObject({ id: recordId }), access: everyone }),
@@ -161,6 +164,10 @@ export const api = {
   'views.list': method<SavedView[]>()({ input: noInput, access: everyone }),
   'views.save': method<SavedView>()({ input: saveViewSchema, access: everyone }),
   'views.delete': method<{ deleted: true }>()({ input: viewIdSchema, access: everyone }),
+
+  /** Recomputes the audit chain and names the first broken entry. */
+  'audit.verify': method<AuditVerdict>()({ input: noInput, access: ['admin', 'coordinator'] }),
+  'audit.list': method<AuditPage>()({ input: auditQuerySchema, access: ['admin', 'coordinator'] }),
 
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),

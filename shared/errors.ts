@@ -12,6 +12,7 @@ export const errorCodes = [
   'WEAK_PASSPHRASE',
   'NOT_FOUND',
   'CONFLICT',
+  'AUDIT_BROKEN',
   'INTERNAL',
 ] as const;
 

@@ -13,11 +13,18 @@ export function attachmentHandlers(context: BackendContext) {
       if (data.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', 'dataBase64: is larger than 25 MiB');
       if (data.length === 0) throw new AppError('VALIDATION', 'dataBase64: the file is empty');
       const author = authorOf(context);
-      return orm().transaction((tx) => addAttachment(tx, { caseId, fileName, mediaType, data }, author));
+      return context.write((tx) => addAttachment(tx, { caseId, fileName, mediaType, data }, author));
     },
     'attachments.get': ({ id }) => {
       const { meta, data } = getAttachment(orm(), id);
       return { meta, dataBase64: data.toString('base64') };
     },
-  } satisfies Pick<Handlers, 'attachments.add' | 'attachments.get'>;
+    'attachments.save': async ({ id }) => {
+      if (!context.platform.saveFile) throw new AppError('FORBIDDEN', 'This front end cannot write files.');
+      const { meta, data } = getAttachment(orm(), id);
+      const path = await context.platform.saveFile(meta.fileName, data);
+      if (path) context.write(() => undefined, { entity: 'export', ids: [meta.id], before: null, after: { attachment: meta.sha256 } });
+      return { path };
+    },
+  } satisfies Pick<Handlers, 'attachments.add' | 'attachments.get' | 'attachments.save'>;
 }

@@ -33,54 +33,54 @@ export function caseHandlers(context: BackendContext) {
     'cases.get': ({ id }) => detail(id),
     'cases.create': (input) => {
       const author = authorOf(context);
-      const [created] = orm().transaction((tx) => insertCases(tx, [input], author));
+      const [created] = context.write((tx) => insertCases(tx, [input], author));
       if (!created) throw new AppError('INTERNAL', 'The case was not written.');
       return created;
     },
     'cases.createMany': ({ cases }) => {
       const author = authorOf(context);
-      return { ids: orm().transaction((tx) => insertCases(tx, cases, author)).map((c) => c.id) };
+      return { ids: context.write((tx) => insertCases(tx, cases, author)).map((c) => c.id) };
     },
     'cases.update': ({ id, patch, expectedUpdatedAt }) => {
       const author = authorOf(context);
-      orm().transaction((tx) => updateCase(tx, id, patch, expectedUpdatedAt, author));
+      context.write((tx) => updateCase(tx, id, patch, expectedUpdatedAt, author));
       return detail(id);
     },
     'cases.setStatus': ({ ids, status, reason }) => {
       const author = authorOf(context);
-      return { updated: orm().transaction((tx) => setStatus(tx, ids, status, reason, author)) };
+      return { updated: context.write((tx) => setStatus(tx, ids, status, reason, author)) };
     },
     'cases.assign': ({ ids, assigneeId }) => {
       const author = authorOf(context);
-      return { updated: orm().transaction((tx) => assignCases(tx, ids, assigneeId, author)) };
+      return { updated: context.write((tx) => assignCases(tx, ids, assigneeId, author)) };
     },
     'cases.setPriority': ({ ids, priority }) => {
       const author = authorOf(context);
-      return { updated: orm().transaction((tx) => setPriority(tx, ids, priority, author)) };
+      return { updated: context.write((tx) => setPriority(tx, ids, priority, author)) };
     },
     'cases.addNote': ({ caseId, body }) => {
       const author = authorOf(context);
-      const id = orm().transaction((tx) => addNote(tx, caseId, body, author));
+      const id = context.write((tx) => addNote(tx, caseId, body, author));
       return { id, body, author: { id: me().id, name: me().name }, createdAt: author.at };
     },
     'cases.linkPerson': (input) => {
       const author = authorOf(context);
-      orm().transaction((tx) => linkPerson(tx, input, author));
+      context.write((tx) => linkPerson(tx, input, author));
       return detail(input.caseId);
     },
     'cases.unlinkPerson': (input) => {
       const author = authorOf(context);
-      orm().transaction((tx) => unlinkPerson(tx, input, author));
+      context.write((tx) => unlinkPerson(tx, input, author));
       return detail(input.caseId);
     },
     'cases.history': ({ id }) => caseHistory(orm(), id),
     'cases.addSource': (input) => {
       const author = authorOf(context);
-      return orm().transaction((tx) => addSource(tx, input, author));
+      return context.write((tx) => addSource(tx, input, author));
     },
     'cases.removeSource': ({ id }) => {
       const author = authorOf(context);
-      orm().transaction((tx) => removeSource(tx, id, author));
+      context.write((tx) => removeSource(tx, id, author));
       return { removed: true as const };
     },
     'status.get': () => {

@@ -20,16 +20,16 @@ export function personHandlers(context: BackendContext) {
     'persons.get': ({ id }) => getPersonDetail(orm(), id),
     'persons.create': (input) => {
       const author = authorOf(context);
-      return toPersonRecord(orm().transaction((tx) => insertPerson(tx, input, author)));
+      return toPersonRecord(context.write((tx) => insertPerson(tx, input, author)));
     },
     'persons.createMany': ({ persons }) => {
       const author = authorOf(context);
-      return { ids: orm().transaction((tx) => persons.map((p) => insertNamedPerson(tx, p, author).id)) };
+      return { ids: context.write((tx) => persons.map((p) => insertNamedPerson(tx, p, author).id)) };
     },
     'persons.update': ({ id, patch }) => {
       const author = authorOf(context);
       return toPersonRecord(
-        orm().transaction((tx) => {
+        context.write((tx) => {
           const row = updatePerson(tx, id, patch, author);
           // A changed name must show, and be found, on every case that names the person.
           refreshCasesOfPerson(tx, id);
@@ -39,12 +39,12 @@ export function personHandlers(context: BackendContext) {
     },
     'persons.addRelation': (input) => {
       const author = authorOf(context);
-      orm().transaction((tx) => addRelation(tx, input, author));
+      context.write((tx) => addRelation(tx, input, author));
       return getPersonDetail(orm(), input.personId);
     },
     'persons.removeRelation': (input) => {
       const author = authorOf(context);
-      orm().transaction((tx) => removeRelation(tx, input, author));
+      context.write((tx) => removeRelation(tx, input, author));
       return getPersonDetail(orm(), input.personId);
     },
   } satisfies Pick<

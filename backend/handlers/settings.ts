@@ -2,11 +2,13 @@ import type { Handlers } from '../../shared/api';
 import { writeSettings } from '../../db/repositories/settings';
 import type { BackendContext } from '../context';
 
-export function settingsHandlers({ platform, session }: BackendContext) {
+export function settingsHandlers(context: BackendContext) {
+  const { platform, session } = context;
   return {
     'settings.get': () => session.settings,
     'settings.update': (patch) => {
-      writeSettings(session.require().orm, patch, platform.now().toISOString());
+      const before = session.settings;
+      context.write((tx) => writeSettings(tx, patch, platform.now().toISOString()), { entity: 'settings', ids: [], before, after: { ...before, ...patch } });
       session.refreshSettings();
       return session.settings;
     },

@@ -70,7 +70,7 @@ export function spreadsheetHandlers(context: BackendContext) {
       }
       if (inputs.length === 0) throw new AppError('VALIDATION', 'The file has no rows to import.');
       const author = authorOf(context);
-      const ids = orm().transaction((tx) => {
+      const ids = context.write((tx) => {
         const created = insertCases(tx, inputs.map((row) => row!.case), author);
         const byStatus = new Map<CaseStatus, string[]>();
         created.forEach((record, i) => {
@@ -95,6 +95,8 @@ export function spreadsheetHandlers(context: BackendContext) {
       const data = format === 'csv' ? casesToCsv(rows, 'en') : await casesToXlsx(rows, 'en');
       const stamp = platform.now().toISOString().slice(0, 10);
       const path = await platform.saveFile(`caseboard-cases-${stamp}.${format}`, data);
+      // Plaintext leaving the vault is recorded: which cases, in which format, whether it was written.
+      if (path) context.write(() => undefined, { entity: 'export', ids: rows.map((r) => r.id), before: null, after: { format, rows: rows.length } });
       return { path, rows: rows.length };
     },
   } satisfies Pick<Handlers, 'cases.importPreview' | 'cases.import' | 'cases.export'>;

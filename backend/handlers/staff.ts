@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 import { assertNotLastAdmin, getActiveStaff, insertStaff, listStaff, markStaffRemoved, setStaffRole } from '../../db/repositories/staff';
 import type { BackendContext } from '../context';
 
-export function staffHandlers({ platform, session }: BackendContext) {
+export function staffHandlers(context: BackendContext) {
+  const { platform, session } = context;
   const vault = () => session.require();
   return {
     'staff.list': () => listStaff(vault().orm),
@@ -13,15 +14,11 @@ export function staffHandlers({ platform, session }: BackendContext) {
       // The slot is written first; if the account row then fails, the slot is taken back out.
       const slotId = await open.addSlot(oneTimePassphrase);
       try {
-        return insertStaff(open.orm, {
-          id: uuidv7(),
-          name,
-          role,
-          slotId,
-          mustChangePassphrase: true,
-          removedAt: null,
-          createdAt: platform.now().toISOString(),
-        });
+        const id = uuidv7();
+        return context.write(
+          (tx) => insertStaff(tx, { id, name, role, slotId, mustChangePassphrase: true, removedAt: null, createdAt: platform.now().toISOString() }),
+          { entity: 'staff', ids: [id], before: null, after: { name, role } },
+        );
       } catch (error) {
         open.removeSlot(slotId);
         throw error;
@@ -29,7 +26,8 @@ export function staffHandlers({ platform, session }: BackendContext) {
     },
     'staff.setRole': ({ id, role }) => {
       if (id === vault().user.id && role !== 'admin') throw new AppError('FORBIDDEN', 'You cannot change your own role.');
-      return setStaffRole(vault().orm, id, role);
+      const before = getActiveStaff(vault().orm, id).role;
+      return context.write((tx) => setStaffRole(tx, id, role), { entity: 'staff', ids: [id], before: { role: before }, after: { role } });
     },
     'staff.remove': ({ id }) => {
       const open = vault();
@@ -38,7 +36,8 @@ export function staffHandlers({ platform, session }: BackendContext) {
       const member = getActiveStaff(open.orm, id);
       // The key slot goes first: from then on the passphrase opens nothing, even if the rest fails.
       open.removeSlot(member.slotId);
-      markStaffRemoved(open.orm, id, platform.now().toISOString());
+      const at = platform.now().toISOString();
+      context.write((tx) => markStaffRemoved(tx, id, at), { entity: 'staff', ids: [id], before: { removedAt: null }, after: { removedAt: at } });
       return { removed: true as const };
     },
   } satisfies Pick<Handlers, 'staff.list' | 'staff.add' | 'staff.setRole' | 'staff.remove'>;

@@ -24,6 +24,7 @@ export function vaultHandlers(context: BackendContext) {
       const epoch = session.epoch;
       const vault = await createVault(platform.dataDir, input, options());
       session.open(vault, epoch);
+      context.write(() => undefined, { entity: 'office', ids: [vault.vaultId, vault.user.id], before: null, after: { office: input.office, admin: input.user } });
       return sessionInfo(context);
     },
     'vault.unlock': async ({ passphrase }) => {
@@ -41,7 +42,8 @@ export function vaultHandlers(context: BackendContext) {
       const vault = session.require();
       if (current === next) throw new AppError('VALIDATION', 'next: must differ from the current passphrase');
       await vault.changePassphrase(current, next);
-      clearMustChange(vault.orm, vault.user.id);
+      // The audit entry says the passphrase changed, never anything about it.
+      context.write((tx) => clearMustChange(tx, vault.user.id), { entity: 'staff', ids: [vault.user.id], before: null, after: 'passphrase changed' });
       vault.user.mustChangePassphrase = false;
       return { changed: true as const };
     },

@@ -6,3 +6,4 @@ export * from './settings';
 export * from './changes';
 export * from './views';
 export * from './search';
+export * from './audit';

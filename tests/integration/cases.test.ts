@@ -165,6 +165,7 @@ describe('case model', () => {
     const back = await call(backend, 'attachments.get', { id: meta.id });
     expect(Buffer.from(back.dataBase64, 'base64')).toEqual(bytes);
     expect((await call(backend, 'cases.get', { id: created.id })).attachments).toEqual([meta]);
+    expect(await backend.invoke('attachments.save', { id: meta.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const path = await backend.invoke('attachments.add', { caseId: created.id, fileName: '../../etc/passwd', dataBase64: 'AA==' });
     expect(path).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/fileName: must be a file name/) } });
   });

@@ -179,4 +179,13 @@ describe('caseboard CLI', () => {
     expect(exportRun.stdout).toBe(`Wrote 1 cases to ${exported} (not encrypted).\n`);
     expect(readFileSync(exported, 'utf8')).toMatch(/Marfa Rabkova/);
   });
+
+  it('verifies the audit chain', async () => {
+    const dir = await initialised();
+    cli(dir, ['cases', 'add'], { stdin: JSON.stringify({ title: 'A', personName: 'B C', region: 'brest', priority: 'low' }) });
+    const intact = cli(dir, ['audit', 'verify']);
+    expect(intact.stderr).toBe('');
+    expect(intact.stdout).toBe('Audit log intact: 2 entries.\n');
+    expect(JSON.parse(cli(dir, ['audit', 'verify', '--json']).stdout)).toEqual({ ok: true, entries: 2 });
+  });
 });
