@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
+import { wipeDataDir } from '../backend/maintenance';
 import { systemPlatform } from '../backend/platform';
 import type { Input, Method, Output } from '../shared/api';
 import { CliError } from './errors';
@@ -29,6 +30,7 @@ Commands:
   persons list [--json] [--search TEXT]
   passphrase change                re-wrap your key slot under a new passphrase
   audit verify [--json]            recompute the audit chain; exit 1 naming the first broken entry
+  wipe --yes                       crypto-erase the vault in --data (no passphrase needed; cannot be undone)
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
@@ -54,6 +56,7 @@ const options = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
+  yes: { type: 'boolean', default: false },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -257,6 +260,13 @@ async function run(argv: string[]): Promise<void> {
         }
         if (flags.json) printJson(rows);
         else process.stdout.write(`${rows.map((p) => [p.id, p.birthDate ?? '', p.displayName, p.latinName].join('  ')).join('\n')}\n`);
+        return;
+      }
+      case 'wipe': {
+        if (!flags.yes) throw new CliError('USAGE', 'wipe destroys the vault for good: confirm with --yes.');
+        const report = wipeDataDir(dataDir);
+        if (flags.json) printJson(report);
+        else process.stdout.write(`Wiped: ${report.slotsDestroyed} key slots destroyed, ${report.filesRemoved.length} files overwritten and removed.\n`);
         return;
       }
       case 'audit verify': {

@@ -89,6 +89,14 @@ export const api = {
   'vault.unlock': method<SessionInfo>()({ input: z.strictObject({ passphrase: passphraseSchema }), access: 'public' }),
   /** Locking is always allowed: a forced moment must never meet an error. */
   'vault.lock': method<{ locked: true }>()({ input: noInput, access: 'public' }),
+  /**
+   * Crypto-erases the vault: key slots, header, database, then the files. Admins only in the app; the
+   * CLI's `wipe --yes` needs no passphrase (whoever can delete the files could do as much).
+   */
+  'vault.wipe': method<{ slotsDestroyed: number; filesRemoved: string[] }>()({
+    input: z.strictObject({ confirm: z.literal('WIPE', { message: 'must be the word WIPE' }) }),
+    access: ['admin'],
+  }),
   'vault.changePassphrase': method<{ changed: true }>()({
     input: z.strictObject({ current: passphraseSchema, next: newPassphraseSchema }),
     access: everyone,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/api';
 import type { SessionInfo, VaultState } from '../../shared/domain/staff';
 import { createVault, inspectDataDir, unlockVault } from '../../db/vault';
+import { wipeVault } from '../../db/wipe';
 import type { BackendContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { clearMustChange } from '../../db/repositories/staff';
@@ -47,9 +48,13 @@ export function vaultHandlers(context: BackendContext) {
       vault.user.mustChangePassphrase = false;
       return { changed: true as const };
     },
+    'vault.wipe': () => {
+      session.lock('system');
+      return wipeVault(platform.dataDir);
+    },
     'session.activity': () => ({ autoLockAt: session.autoLockAt().toISOString() }),
   } satisfies Pick<
     Handlers,
-    'vault.state' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase' | 'session.activity'
+    'vault.state' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.wipe' | 'vault.changePassphrase' | 'session.activity'
   >;
 }

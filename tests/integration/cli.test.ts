@@ -188,4 +188,13 @@ describe('caseboard CLI', () => {
     expect(intact.stdout).toBe('Audit log intact: 2 entries.\n');
     expect(JSON.parse(cli(dir, ['audit', 'verify', '--json']).stdout)).toEqual({ ok: true, entries: 2 });
   });
+
+  it('wipes a vault with --yes and needs no passphrase to do it', async () => {
+    const dir = await initialised();
+    expect(cli(dir, ['wipe']).stderr).toMatch(/^USAGE: wipe destroys the vault for good: confirm with --yes\./);
+    const wiped = cli(dir, ['wipe', '--yes'], { env: { CASEBOARD_PASSPHRASE: '' } });
+    expect(wiped.stderr).toBe('');
+    expect(wiped.stdout).toMatch(/^Wiped: 1 key slots destroyed, \d files overwritten and removed\.\n$/);
+    expect(cli(dir, ['status']).stderr).toMatch(/^NO_VAULT/);
+  });
 });
