@@ -18,6 +18,8 @@ export function MainScreen({ session, onLock, onSettingsSaved }: MainScreenProps
   const [view, setView] = useState<'cases' | 'settings'>('cases');
   const triage = useTriageState();
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
+  /** A person opened from the open case; closing it returns to that case. */
+  const [openPersonId, setOpenPersonId] = useState<string | null>(null);
   useActivityReporter();
 
   return (
@@ -32,7 +34,14 @@ export function MainScreen({ session, onLock, onSettingsSaved }: MainScreenProps
         {view === 'settings' ? (
           <SettingsPanel session={session} onClose={() => setView('cases')} onSettingsSaved={onSettingsSaved} />
         ) : (
-          <CasesView session={session} triage={triage} openCaseId={openCaseId} onOpenCase={setOpenCaseId} />
+          <CasesView
+            session={session}
+            triage={triage}
+            openCaseId={openCaseId}
+            onOpenCase={setOpenCaseId}
+            openPersonId={openPersonId}
+            onOpenPerson={setOpenPersonId}
+          />
         )}
       </main>
     </div>

@@ -27,6 +27,8 @@ export type LocalProblemKey =
   | 'bulk.reasonRequired'
   | 'detail.reasonNeeded'
   | 'persons.nameRequired'
+  | 'personPage.nameRequired'
+  | 'personPage.birthDateInvalid'
   | 'staff.tooShort';
 
 /** What a form shows when something is wrong; kept untranslated so a language switch re-renders it. */

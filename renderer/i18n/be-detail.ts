@@ -78,6 +78,7 @@ export const beDetail: Messages<typeof enDetail> = {
     create: 'Стварыць і звязаць',
     nameRequired: 'Увядзіце імя або прозвішча.',
     born: 'нар. {{date}}',
+    openName: 'Адкрыць: {{name}}',
   },
   notes: {
     heading: 'Нататкі',
@@ -100,6 +101,15 @@ export const beDetail: Messages<typeof enDetail> = {
     tooLarge: 'Памер «{{name}}» — {{size}}; укладанне можа быць не больш за {{max}}.',
     done: '«{{name}}» дададзена.',
     hashNote: 'Адбітак SHA-256 здымаецца пры прыёме і ніколі не змяняецца: звярайце з ім любую копію.',
+    copy: 'Копія',
+    saveCopy: 'Захаваць копію',
+    saveCopyName: 'Захаваць копію: {{name}}',
+    confirmTitle: 'Захаваць незашыфраваную копію?',
+    confirmText: 'Копія НЕ зашыфраваная. Любы, да каго трапіць файл, зможа яго прачытаць. Усё роўна захаваць?',
+    saveAnyway: 'Усё роўна захаваць',
+    savingCopy: 'Захаванне копіі «{{name}}»…',
+    savedCopy: 'Копія «{{name}}» захавана: {{path}}',
+    cancelled: 'Скасавана.',
   },
   sources: {
     heading: 'Крыніцы',

@@ -1,5 +1,6 @@
 import { beAdmin } from './be-admin';
 import { beDetail } from './be-detail';
+import { bePersons } from './be-persons';
 import { beTriage } from './be-triage';
 import type { Messages } from './messages';
 import { vocabularyMessages } from './vocab';
@@ -95,6 +96,7 @@ export const be: Messages = {
   },
   ...beTriage,
   ...beDetail,
+  ...bePersons,
   ...beAdmin,
   errors: {
     VALIDATION: 'Праверце форму: {{detail}}',

@@ -76,6 +76,7 @@ export const enDetail = {
     create: 'Create and link',
     nameRequired: 'Enter a given or a family name.',
     born: 'born {{date}}',
+    openName: 'Open {{name}}',
   },
   notes: {
     heading: 'Notes',
@@ -98,6 +99,15 @@ export const enDetail = {
     tooLarge: '“{{name}}” is {{size}}; an attachment can be at most {{max}}.',
     done: '“{{name}}” added.',
     hashNote: 'The SHA-256 fingerprint is taken at intake and never changes: compare it with any copy.',
+    copy: 'Copy',
+    saveCopy: 'Save a copy',
+    saveCopyName: 'Save a copy of {{name}}',
+    confirmTitle: 'Save an unencrypted copy?',
+    confirmText: 'The copy is NOT encrypted. Anyone who gets the file can read it. Save anyway?',
+    saveAnyway: 'Save anyway',
+    savingCopy: 'Saving a copy of “{{name}}”…',
+    savedCopy: 'Saved a copy of “{{name}}” to {{path}}',
+    cancelled: 'Cancelled.',
   },
   sources: {
     heading: 'Sources',

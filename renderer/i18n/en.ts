@@ -1,6 +1,7 @@
 /** English: the reference catalogue. Every other language must provide the same keys (see messages.ts). */
 import { enAdmin } from './en-admin';
 import { enDetail } from './en-detail';
+import { enPersons } from './en-persons';
 import { enTriage } from './en-triage';
 import { vocabularyMessages } from './vocab';
 
@@ -95,6 +96,7 @@ export const en = {
   },
   ...enTriage,
   ...enDetail,
+  ...enPersons,
   ...enAdmin,
   errors: {
     VALIDATION: 'Please check the form: {{detail}}',

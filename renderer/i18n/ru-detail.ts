@@ -78,6 +78,7 @@ export const ruDetail: Messages<typeof enDetail> = {
     create: 'Создать и связать',
     nameRequired: 'Введите имя или фамилию.',
     born: 'род. {{date}}',
+    openName: 'Открыть: {{name}}',
   },
   notes: {
     heading: 'Заметки',
@@ -100,6 +101,15 @@ export const ruDetail: Messages<typeof enDetail> = {
     tooLarge: 'Размер «{{name}}» — {{size}}; вложение может быть не больше {{max}}.',
     done: '«{{name}}» добавлено.',
     hashNote: 'Отпечаток SHA-256 снимается при приёме и никогда не меняется: сверяйте с ним любую копию.',
+    copy: 'Копия',
+    saveCopy: 'Сохранить копию',
+    saveCopyName: 'Сохранить копию: {{name}}',
+    confirmTitle: 'Сохранить незашифрованную копию?',
+    confirmText: 'Копия НЕ зашифрована. Любой, к кому попадёт файл, сможет его прочитать. Всё равно сохранить?',
+    saveAnyway: 'Всё равно сохранить',
+    savingCopy: 'Сохранение копии «{{name}}»…',
+    savedCopy: 'Копия «{{name}}» сохранена: {{path}}',
+    cancelled: 'Отменено.',
   },
   sources: {
     heading: 'Источники',

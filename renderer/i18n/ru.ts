@@ -1,6 +1,7 @@
 import type { Messages } from './messages';
 import { ruAdmin } from './ru-admin';
 import { ruDetail } from './ru-detail';
+import { ruPersons } from './ru-persons';
 import { ruTriage } from './ru-triage';
 import { vocabularyMessages } from './vocab';
 
@@ -95,6 +96,7 @@ export const ru: Messages = {
   },
   ...ruTriage,
   ...ruDetail,
+  ...ruPersons,
   ...ruAdmin,
   errors: {
     VALIDATION: 'Проверьте форму: {{detail}}',

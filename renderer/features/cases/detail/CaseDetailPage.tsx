@@ -20,26 +20,31 @@ interface CaseDetailPageProps {
   canWrite: boolean;
   staff: StaffRecord[];
   onBack: () => void;
+  /** Opens a linked person's page; its Back returns here. */
+  onOpenPerson: (personId: string) => void;
 }
 
 /**
  * One case: its fields (editable by writers), persons, notes, attachments, sources and history. After any
  * addition the case is fetched again, so the editor's `expectedUpdatedAt` stays current.
  */
-export function CaseDetailPage({ caseId, canWrite, staff, onBack }: CaseDetailPageProps) {
+export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }: CaseDetailPageProps) {
   const { t, i18n } = useTranslation();
   const { detail, setDetail, error, loading, reload } = useCaseDetail(caseId);
   const [tab, setTab] = useState<'details' | 'history'>('details');
   const backRef = useRef<HTMLButtonElement>(null);
   const [dirty, setDirty] = useState(false);
-  const [confirmLeave, setConfirmLeave] = useState(false);
+  /** Where to go once the person confirms leaving unsaved edits behind. */
+  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
 
   useEffect(() => {
     backRef.current?.focus();
   }, []);
 
+  const leave = (go: () => void) => (dirty ? setPendingLeave(() => go) : go());
+
   const back = (
-    <button ref={backRef} type="button" onClick={() => (dirty ? setConfirmLeave(true) : onBack())}>
+    <button ref={backRef} type="button" onClick={() => leave(onBack)}>
       {t('detail.back')}
     </button>
   );
@@ -91,7 +96,7 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack }: CaseDetailPa
           <CaseReadOnly detail={detail} />
         )}
         <div className="detail-sections">
-          <PersonsSection detail={detail} canWrite={canWrite} onChange={setDetail} />
+          <PersonsSection detail={detail} canWrite={canWrite} onChange={setDetail} onOpen={(personId) => leave(() => onOpenPerson(personId))} />
           <NotesSection
             caseId={detail.id}
             notes={detail.notes}
@@ -123,14 +128,14 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack }: CaseDetailPa
           ) : null}
         </div>
       </div>
-      {confirmLeave ? (
-        <Dialog title={t('detail.leaveTitle')} onClose={() => setConfirmLeave(false)}>
+      {pendingLeave ? (
+        <Dialog title={t('detail.leaveTitle')} onClose={() => setPendingLeave(null)}>
           <p>{t('detail.leaveIntro')}</p>
           <div className="actions">
-            <button type="button" autoFocus onClick={() => setConfirmLeave(false)}>
+            <button type="button" autoFocus onClick={() => setPendingLeave(null)}>
               {t('detail.keepEditing')}
             </button>
-            <button type="button" className="button-danger" onClick={onBack}>
+            <button type="button" className="button-danger" onClick={pendingLeave}>
               {t('detail.discard')}
             </button>
           </div>

@@ -10,10 +10,12 @@ interface PersonsSectionProps {
   detail: CaseDetail;
   canWrite: boolean;
   onChange: (detail: CaseDetail) => void;
+  /** Opens the person's own page. */
+  onOpen: (personId: string) => void;
 }
 
-/** The persons linked to the case, with their role; writers link, create and unlink. */
-export function PersonsSection({ detail, canWrite, onChange }: PersonsSectionProps) {
+/** The persons linked to the case, with their role, each opening the person's page; writers link, create and unlink. */
+export function PersonsSection({ detail, canWrite, onChange, onOpen }: PersonsSectionProps) {
   const { t } = useTranslation();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -39,7 +41,14 @@ export function PersonsSection({ detail, canWrite, onChange }: PersonsSectionPro
         <ul className="plain-list">
           {detail.persons.map((person) => (
             <li key={`${person.personId}:${person.role}`} className="list-row">
-              <span className="person-name">{person.displayName}</span>
+              <button
+                type="button"
+                className="link-button person-name"
+                aria-label={t('persons.openName', { name: person.displayName })}
+                onClick={() => onOpen(person.personId)}
+              >
+                {person.displayName}
+              </button>
               {person.latinName && person.latinName !== person.displayName ? (
                 <span className="muted" lang="en">
                   {person.latinName}
