@@ -7,10 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
-import { wipeDataDir } from '../backend/maintenance';
+import { restoreDataDir, wipeDataDir } from '../backend/maintenance';
 import { systemPlatform } from '../backend/platform';
 import type { Input, Method, Output } from '../shared/api';
 import { CliError } from './errors';
+import { AppError } from '../shared/errors';
 import { printCaseTable, printJson } from './output';
 import { promptHidden } from './prompt';
 import { caseSortFields, type CaseFilter, type CaseRecord, type CaseSort } from '../shared/domain/cases';
@@ -31,6 +32,9 @@ Commands:
   passphrase change                re-wrap your key slot under a new passphrase
   audit verify [--json]            recompute the audit chain; exit 1 naming the first broken entry
   wipe --yes                       crypto-erase the vault in --data (no passphrase needed; cannot be undone)
+  backup --out FILE [--recipient age1…]   an encrypted backup (age); the backup passphrase comes from
+                                   CASEBOARD_BACKUP_PASSPHRASE or a prompt unless only recipients are given
+  restore FILE --data NEWDIR [--identity KEYFILE]   restore into a new directory and check it opens
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
@@ -57,6 +61,8 @@ const options = {
   offset: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   yes: { type: 'boolean', default: false },
+  recipient: { type: 'string', multiple: true },
+  identity: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -171,7 +177,7 @@ async function run(argv: string[]): Promise<void> {
   const words = groups.includes(positionals[0] ?? '') ? 2 : 1;
   const command = positionals.slice(0, words).join(' ');
   const extra = positionals.slice(words);
-  if (extra.length > 0 && command !== 'cases import') throw new CliError('USAGE', `Unexpected argument "${extra[0]}". Run with --help for the list.`);
+  if (extra.length > 0 && command !== 'cases import' && command !== 'restore') throw new CliError('USAGE', `Unexpected argument "${extra[0]}". Run with --help for the list.`);
   if (flags.help || command === '' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -262,6 +268,34 @@ async function run(argv: string[]): Promise<void> {
         else process.stdout.write(`${rows.map((p) => [p.id, p.birthDate ?? '', p.displayName, p.latinName].join('  ')).join('\n')}\n`);
         return;
       }
+      case 'backup': {
+        if (!flags.out) throw new CliError('USAGE', 'backup needs --out FILE.');
+        const recipients = flags.recipient ?? [];
+        const backupPassphrase =
+          process.env.CASEBOARD_BACKUP_PASSPHRASE ?? (recipients.length > 0 ? undefined : await promptHidden('Backup passphrase: '));
+        await unlocked(backend);
+        const result = await call(backend, 'vault.backup', {
+          ...(backupPassphrase ? { passphrase: backupPassphrase } : {}),
+          ...(recipients.length > 0 ? { recipients } : {}),
+        });
+        if (flags.json) printJson(result);
+        else process.stdout.write(`Wrote an encrypted backup to ${result.path}.\n`);
+        return;
+      }
+      case 'restore': {
+        const [file] = extra;
+        if (!file || extra.length !== 1) throw new CliError('USAGE', 'restore takes one backup FILE, and --data NEWDIR.');
+        if (!flags.data) throw new CliError('USAGE', 'restore needs --data NEWDIR, an empty or new directory.');
+        const identities = flags.identity
+          ? readInput(flags.identity).toString('utf8').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('AGE-SECRET-KEY-'))
+          : [];
+        const backupPassphrase = process.env.CASEBOARD_BACKUP_PASSPHRASE ?? (identities.length > 0 ? undefined : await promptHidden('Backup passphrase: '));
+        const staff = await passphrase('CASEBOARD_PASSPHRASE', 'Your passphrase in the restored vault (to check it opens): ');
+        const restored = await restoreDataDir(readInput(file), { passphrase: backupPassphrase, identities }, dataDir, staff, platform.vault);
+        if (flags.json) printJson({ dataDir, ...restored });
+        else process.stdout.write(`Restored the vault of ${restored.office} (backup of ${restored.createdAt}) into ${dataDir}.\n`);
+        return;
+      }
       case 'wipe': {
         if (!flags.yes) throw new CliError('USAGE', 'wipe destroys the vault for good: confirm with --yes.');
         const report = wipeDataDir(dataDir);
@@ -295,8 +329,9 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    const code = error instanceof CliError ? error.code : 'INTERNAL';
-    const message = error instanceof CliError ? error.message : 'An unexpected error occurred.';
+    const known = error instanceof CliError || error instanceof AppError;
+    const code = known ? error.code : 'INTERNAL';
+    const message = known ? error.message : 'An unexpected error occurred.';
     process.stderr.write(`${code}: ${message}\n`);
     process.exit(code === 'USAGE' ? 2 : 1);
   },

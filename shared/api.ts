@@ -97,6 +97,16 @@ export const api = {
     input: z.strictObject({ confirm: z.literal('WIPE', { message: 'must be the word WIPE' }) }),
     access: ['admin'],
   }),
+  /** Writes an encrypted backup (age: a backup passphrase and/or recipients) where the person chooses. */
+  'vault.backup': method<{ path: string | null }>()({
+    input: z
+      .strictObject({
+        passphrase: newPassphraseSchema.optional(),
+        recipients: z.array(z.string().trim().regex(/^age1[0-9a-z]+$/, { message: 'must be an age recipient (age1…)' })).max(20).optional(),
+      })
+      .refine((b) => Boolean(b.passphrase) || (b.recipients?.length ?? 0) > 0, { message: 'a backup passphrase or an age recipient is required' }),
+    access: ['admin'],
+  }),
   'vault.changePassphrase': method<{ changed: true }>()({
     input: z.strictObject({ current: passphraseSchema, next: newPassphraseSchema }),
     access: everyone,

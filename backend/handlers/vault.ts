@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/api';
 import type { SessionInfo, VaultState } from '../../shared/domain/staff';
 import { createVault, inspectDataDir, unlockVault } from '../../db/vault';
 import { wipeVault } from '../../db/wipe';
+import { createBackup } from '../../db/backup';
 import type { BackendContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { clearMustChange } from '../../db/repositories/staff';
@@ -52,9 +53,25 @@ export function vaultHandlers(context: BackendContext) {
       session.lock('system');
       return wipeVault(platform.dataDir);
     },
+    'vault.backup': async ({ passphrase, recipients }) => {
+      if (!platform.saveFile) throw new AppError('FORBIDDEN', 'This front end cannot write files.');
+      const vault = session.require();
+      const now = platform.now();
+      const bytes = await createBackup(vault, { passphrase, recipients }, now);
+      const path = await platform.saveFile(`caseboard-backup-${now.toISOString().slice(0, 10)}.age`, bytes);
+      if (path) context.write(() => undefined, { entity: 'backup', ids: [vault.vaultId], before: null, after: { recipients: recipients?.length ?? 0, passphrase: Boolean(passphrase) } });
+      return { path };
+    },
     'session.activity': () => ({ autoLockAt: session.autoLockAt().toISOString() }),
   } satisfies Pick<
     Handlers,
-    'vault.state' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.wipe' | 'vault.changePassphrase' | 'session.activity'
+    | 'vault.state'
+    | 'vault.create'
+    | 'vault.unlock'
+    | 'vault.lock'
+    | 'vault.wipe'
+    | 'vault.backup'
+    | 'vault.changePassphrase'
+    | 'session.activity'
   >;
 }

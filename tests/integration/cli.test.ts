@@ -197,4 +197,21 @@ describe('caseboard CLI', () => {
     expect(wiped.stdout).toMatch(/^Wiped: 1 key slots destroyed, \d files overwritten and removed\.\n$/);
     expect(cli(dir, ['status']).stderr).toMatch(/^NO_VAULT/);
   });
+
+  it('backs up and restores into a new directory', async () => {
+    const dir = await initialised();
+    cli(dir, ['cases', 'add'], { stdin: JSON.stringify({ title: 'Kept in the backup', personName: 'B C', region: 'brest', priority: 'low' }) });
+    const file = join(tempDir(), 'office.age');
+    const env = { CASEBOARD_BACKUP_PASSPHRASE: 'offsite backup passphrase 7' };
+    const backup = cli(dir, ['backup', '--out', file], { env });
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toBe(`Wrote an encrypted backup to ${file}.\n`);
+    const target = join(tempDir(), 'restored');
+    const restored = cli(target, ['restore', file], { env });
+    expect(restored.stderr).toBe('');
+    expect(restored.stdout).toMatch(new RegExp(`^Restored the vault of Viasna \\(Vilnius\\) \\(backup of .+\\) into ${target}\\.\\n$`));
+    expect(listJson(target).map((c) => c.title)).toEqual(['Kept in the backup']);
+    const wrong = cli(join(tempDir(), 'other'), ['restore', file], { env: { CASEBOARD_BACKUP_PASSPHRASE: 'wrong backup passphrase' } });
+    expect(wrong.stderr).toBe('WRONG_PASSPHRASE: The backup passphrase or key does not open this backup.\n');
+  });
 });
