@@ -177,6 +177,9 @@ function openAndMigrate(dir: string, key: Buffer, create: boolean, options: Vaul
     try {
       migrate(orm, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir() });
       runDataUpgrades(orm);
+      // Planner statistics for tables that lack them or have grown: bounded, so unlock stays quick.
+      sqlite.pragma('analysis_limit = 1000');
+      sqlite.pragma('optimize = 0x10002');
     } catch (error) {
       throw new AppError('VAULT_DAMAGED', `The vault could not be upgraded: ${(error as Error).message}`);
     }

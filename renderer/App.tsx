@@ -10,6 +10,7 @@ import { errorText } from './components/error-text';
 import { ChoosePassphraseScreen } from './features/vault/ChoosePassphraseScreen';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
+import { useQuickLock } from './features/vault/use-quick-lock';
 
 type Screen =
   | { kind: 'loading' }
@@ -39,6 +40,11 @@ export function App() {
     setScreen({ kind: 'loading' });
     try {
       const state = await call('vault.state', {});
+      // No vault (e.g. just wiped): nothing to protect, so a lock that came meanwhile does not hold it back.
+      if (state.state === 'none') {
+        setScreen({ kind: 'none' });
+        return;
+      }
       if (epoch !== lockEpoch.current) return;
       if (state.state === 'unlocked') {
         const { office, user, autoLockMinutes, mustChangePassphrase } = state;
@@ -71,6 +77,14 @@ export function App() {
       .catch(() => undefined)
       .finally(() => showLocked(null));
   }, [showLocked]);
+
+  // After a wipe the vault is gone: ask the backend what is there now (the create-vault screen).
+  const vaultGone = useCallback(() => {
+    lockEpoch.current += 1;
+    void load();
+  }, [load]);
+
+  useQuickLock(screen.kind === 'unlocked' ? lock : null);
 
   const passphraseChosen = useCallback(() => {
     setScreen((current) =>
@@ -110,6 +124,6 @@ export function App() {
       return <UnlockScreen reason={screen.reason} onUnlocked={opened} />;
     case 'unlocked':
       if (screen.session.mustChangePassphrase) return <ChoosePassphraseScreen onChosen={passphraseChosen} onLock={lock} />;
-      return <MainScreen session={screen.session} onLock={lock} onSettingsSaved={settingsSaved} />;
+      return <MainScreen session={screen.session} onLock={lock} onSettingsSaved={settingsSaved} onVaultGone={vaultGone} />;
   }
 }

@@ -4,6 +4,7 @@ import './styles/controls.css';
 import './styles/triage.css';
 import './styles/tables.css';
 import './styles/detail.css';
+import './styles/security.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -76,19 +76,25 @@ function toCaseRecord({ row, assigneeName: name, violations }: { row: CaseRow; a
   };
 }
 
-function filterConditions(filter: CaseFilter, me: string): SQL[] | null {
+/**
+ * The WHERE terms of a filter. Child-table filters take two forms: EXISTS for a page (the planner walks the
+ * ordering index and stops after one page) and IN for the count (one pass over the child index).
+ */
+function filterConditions(filter: CaseFilter, me: string, purpose: 'page' | 'count'): SQL[] {
   const where: SQL[] = [];
+  const child = (table: string, column: string, values: SQL) =>
+    purpose === 'page'
+      ? sql`EXISTS (SELECT 1 FROM ${sql.raw(table)} c WHERE c.case_id = ${cases.id} AND c.${sql.raw(column)} IN (${values}))`
+      : sql`${cases.id} IN (SELECT case_id FROM ${sql.raw(table)} WHERE ${sql.raw(column)} IN (${values}))`;
   // By rank, so the (rank, updated_at) indexes serve both the filter and the default order.
   if (filter.status?.length) where.push(inArray(cases.statusRank, filter.status.map(statusRank)));
   if (filter.priority?.length) where.push(inArray(cases.priorityRank, filter.priority.map(priorityRank)));
   if (filter.region?.length) where.push(inArray(cases.region, filter.region));
-  if (filter.violation?.length) {
-    where.push(sql`${cases.id} IN (SELECT case_id FROM case_violations WHERE violation IN (${sql.join(filter.violation.map((v) => sql`${v}`), sql`, `)}))`);
-  }
+  if (filter.violation?.length) where.push(child('case_violations', 'violation', sql.join(filter.violation.map((v) => sql`${v}`), sql`, `)));
   if (filter.assignee === 'none') where.push(isNull(cases.assigneeId));
   else if (filter.assignee === 'me') where.push(eq(cases.assigneeId, me));
   else if (filter.assignee) where.push(eq(cases.assigneeId, filter.assignee));
-  if (filter.tag) where.push(sql`${cases.id} IN (SELECT case_id FROM case_tags WHERE tag = ${filter.tag})`);
+  if (filter.tag) where.push(child('case_tags', 'tag', sql`${filter.tag}`));
   for (const flag of filter.risk ?? []) where.push(eq(cases[riskColumns[flag]], true));
   if (filter.from) where.push(sql`${cases.eventTo} >= ${partialDateBounds(filter.from).from}`);
   if (filter.to) where.push(sql`${cases.eventFrom} <= ${partialDateBounds(filter.to).to}`);
@@ -100,8 +106,8 @@ function filterConditions(filter: CaseFilter, me: string): SQL[] | null {
 }
 
 export function listCases(db: Db, query: { filter: CaseFilter; sort: CaseSort[]; offset: number; limit: number }, me: string): CasePage {
-  const conditions = filterConditions(query.filter, me);
-  const where = conditions && conditions.length > 0 ? and(...conditions) : undefined;
+  const pageWhere = and(...filterConditions(query.filter, me, 'page'));
+  const countWhere = and(...filterConditions(query.filter, me, 'count'));
   const order = query.sort.map(({ field, direction }) => (direction === 'asc' ? asc(sortExpressions[field]) : desc(sortExpressions[field])));
   // Newest first by default. Ties fall back to the last-updated time, then the id (so paging is stable),
   // both in the direction of the last key: the (key, updated_at, id) indexes then serve the whole order,
@@ -110,9 +116,24 @@ export function listCases(db: Db, query: { filter: CaseFilter; sort: CaseSort[];
   const then = last === 'asc' ? asc : desc;
   if (!query.sort.some((s) => s.field === 'updatedAt')) order.push(then(cases.updatedAt));
   order.push(then(cases.id));
-  const rows = db.select(recordColumns).from(cases).where(where).orderBy(...order).limit(query.limit).offset(query.offset).all();
-  const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
-  return { rows: rows.map(toCaseRecord), total };
+  const rows = db.select(recordColumns).from(cases).where(pageWhere).orderBy(...order).limit(query.limit).offset(query.offset).all();
+  return { rows: rows.map(toCaseRecord), total: countFiltered(db, query.filter, countWhere) };
+}
+
+/** Filters answered by the columns of the `cases_filters` index alone. */
+const indexOnlyFilters = new Set(['status', 'priority', 'region', 'assignee', 'risk', 'from', 'to']);
+
+/**
+ * Counting a filtered set: when every term is a column of `cases_filters`, one scan of that small covering
+ * index is cheaper than whatever index the planner would pick and then the table rows it would read.
+ */
+function countFiltered(db: Db, filter: CaseFilter, where: SQL | undefined): number {
+  const keys = Object.entries(filter)
+    .filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))
+    .map(([key]) => key);
+  const covered = keys.length > 0 && keys.every((key) => indexOnlyFilters.has(key));
+  if (!covered) return db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} INDEXED BY cases_filters WHERE ${where}`)?.n ?? 0;
 }
 
 export function countCases(db: Db): number {

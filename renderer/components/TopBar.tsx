@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/domain/staff';
+import { quickLockAriaKeys, quickLockKeys } from '../features/vault/use-quick-lock';
 import { LanguagePicker } from './LanguagePicker';
 
 interface TopBarProps {
@@ -11,6 +13,8 @@ interface TopBarProps {
 
 export function TopBar({ session, settingsOpen, onToggleSettings, onLock }: TopBarProps) {
   const { t } = useTranslation();
+  const lockHintId = useId();
+  const lockHint = t('quickLock.hint', { keys: quickLockKeys() });
   return (
     <header className="top-bar">
       <div className="top-bar-identity">
@@ -25,9 +29,19 @@ export function TopBar({ session, settingsOpen, onToggleSettings, onLock }: TopB
         <button type="button" aria-pressed={settingsOpen} onClick={onToggleSettings}>
           {t('topBar.settings')}
         </button>
-        <button type="button" className="button-lock" onClick={onLock}>
+        <button
+          type="button"
+          className="button-lock"
+          onClick={onLock}
+          title={lockHint}
+          aria-describedby={lockHintId}
+          aria-keyshortcuts={quickLockAriaKeys()}
+        >
           {t('topBar.lock')}
         </button>
+        <span id={lockHintId} className="sr-only">
+          {lockHint}
+        </span>
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { beAdmin } from './be-admin';
+import { beSecurity } from './be-security';
 import { beDetail } from './be-detail';
 import { bePersons } from './be-persons';
 import { beTriage } from './be-triage';
@@ -98,6 +99,7 @@ export const be: Messages = {
   ...beDetail,
   ...bePersons,
   ...beAdmin,
+  ...beSecurity,
   errors: {
     VALIDATION: 'Праверце форму: {{detail}}',
     UNKNOWN_METHOD: 'Гэтая версія Caseboard не падтрымлівае гэтае дзеянне.',

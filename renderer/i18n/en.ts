@@ -1,5 +1,6 @@
 /** English: the reference catalogue. Every other language must provide the same keys (see messages.ts). */
 import { enAdmin } from './en-admin';
+import { enSecurity } from './en-security';
 import { enDetail } from './en-detail';
 import { enPersons } from './en-persons';
 import { enTriage } from './en-triage';
@@ -98,6 +99,7 @@ export const en = {
   ...enDetail,
   ...enPersons,
   ...enAdmin,
+  ...enSecurity,
   errors: {
     VALIDATION: 'Please check the form: {{detail}}',
     UNKNOWN_METHOD: 'This version of Caseboard does not support that action.',

@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { ruAdmin } from './ru-admin';
+import { ruSecurity } from './ru-security';
 import { ruDetail } from './ru-detail';
 import { ruPersons } from './ru-persons';
 import { ruTriage } from './ru-triage';
@@ -98,6 +99,7 @@ export const ru: Messages = {
   ...ruDetail,
   ...ruPersons,
   ...ruAdmin,
+  ...ruSecurity,
   errors: {
     VALIDATION: 'Проверьте форму: {{detail}}',
     UNKNOWN_METHOD: 'Эта версия Caseboard не поддерживает это действие.',

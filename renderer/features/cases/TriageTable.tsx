@@ -65,7 +65,7 @@ interface TriageTableProps {
   emptyText: string | null;
 }
 
-/** One server page of cases (up to 500), with only the rows in view in the DOM. */
+/** One server page of cases (up to 100), with only the rows in view in the DOM. */
 export function TriageTable(props: TriageTableProps) {
   const { rows: data, sorting, rowSelection, activeId, onOpen, scrollRef } = props;
 

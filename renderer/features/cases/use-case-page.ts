@@ -3,7 +3,8 @@ import type { CaseFilter, CasePage, CaseSort } from '../../../shared/domain/case
 import { call } from '../../api';
 
 /** Rows fetched at once; the table virtualises them, the server pages beyond. */
-export const CASE_PAGE_SIZE = 500;
+/** A page the vault can sort and read in a few milliseconds at 100,000 cases (see BENCHMARKS.md). */
+export const CASE_PAGE_SIZE = 100;
 
 export interface CasePageRequest {
   filter: CaseFilter;

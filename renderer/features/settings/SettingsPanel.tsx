@@ -2,19 +2,26 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SessionInfo } from '../../../shared/domain/staff';
 import { StaffManagement } from '../staff/StaffManagement';
+import { AuditLogCard } from './AuditLogCard';
 import { AutoLockForm } from './AutoLockForm';
+import { BackupForm } from './BackupForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { LanguageSettings } from './LanguageSettings';
+import { WipeVault } from './WipeVault';
 
 interface SettingsPanelProps {
   session: SessionInfo;
   onClose: () => void;
   onSettingsSaved: (settings: Settings) => void;
+  onOpenAudit: () => void;
+  /** After a wipe: the vault no longer exists. */
+  onVaultGone: () => void;
 }
 
-export function SettingsPanel({ session, onClose, onSettingsSaved }: SettingsPanelProps) {
+export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, onVaultGone }: SettingsPanelProps) {
   const { t } = useTranslation();
   const isAdmin = session.user.role === 'admin';
+  const readsAudit = isAdmin || session.user.role === 'coordinator';
   return (
     <section className="settings-panel" aria-labelledby="settings-heading">
       <div className="settings-header">
@@ -33,9 +40,24 @@ export function SettingsPanel({ session, onClose, onSettingsSaved }: SettingsPan
         <div className="card">
           <LanguageSettings />
         </div>
+        {readsAudit ? (
+          <div className="card">
+            <AuditLogCard onOpen={onOpenAudit} />
+          </div>
+        ) : null}
         {isAdmin ? (
           <div className="card card-wide">
             <StaffManagement session={session} />
+          </div>
+        ) : null}
+        {isAdmin ? (
+          <div className="card card-wide">
+            <BackupForm />
+          </div>
+        ) : null}
+        {isAdmin ? (
+          <div className="card card-wide card-danger">
+            <WipeVault onWiped={onVaultGone} />
           </div>
         ) : null}
       </div>

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_filters` ON `cases` (`status_rank`,`priority_rank`,`region`,`assignee_id`,`event_from`,`event_to`,`risk_health`,`risk_minor`,`risk_incommunicado`,`risk_torture`);
