@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { AuditPage } from '../../../shared/domain/audit';
 import { call } from '../../api';
+import { useRemote } from '../../components/use-remote';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -21,30 +21,9 @@ export interface AuditPageState {
 /** One page of entries, newest first, for `filter`; refetched whenever the filter or the page changes. */
 export function useAuditPage(filter: AuditFilter, pageIndex: number): AuditPageState {
   const key = JSON.stringify(filter);
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
+  const { value, loading, error } = useRemote(() => {
     const query = JSON.parse(key) as AuditFilter;
-    call('audit.list', { ...query, offset: pageIndex * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE })
-      .then((result) => {
-        if (!current) return;
-        setPage(result);
-        setError(null);
-      })
-      .catch((failure: unknown) => {
-        if (current) setError(failure);
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
-    return () => {
-      current = false;
-    };
+    return call('audit.list', { ...query, offset: pageIndex * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE });
   }, [key, pageIndex]);
-
-  return { page, loading, error };
+  return { page: value, loading, error };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { CaseFilter, CasePage, CaseSort } from '../../../shared/domain/cases';
 import { call } from '../../api';
+import { useRemote } from '../../components/use-remote';
 
 /** Rows fetched at once; the table virtualises them, the server pages beyond. */
 /** A page the vault can sort and read in a few milliseconds at 100,000 cases (see BENCHMARKS.md). */
@@ -23,29 +23,9 @@ export interface CasePageResult {
 
 /** One page of cases, filtered, sorted and paged by the server. Held only in component state. */
 export function useCasePage({ filter, sort, pageIndex, reloadToken }: CasePageRequest): CasePageResult {
-  const [page, setPage] = useState<CasePage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    call('cases.list', { filter, sort, offset: pageIndex * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE })
-      .then((next) => {
-        if (!current) return;
-        setPage(next);
-        setError(null);
-      })
-      .catch((failure: unknown) => {
-        if (current) setError(failure);
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
-    return () => {
-      current = false;
-    };
-  }, [filter, sort, pageIndex, reloadToken]);
-
-  return { page, loading, error };
+  const { value, loading, error } = useRemote(
+    () => call('cases.list', { filter, sort, offset: pageIndex * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE }),
+    [filter, sort, pageIndex, reloadToken],
+  );
+  return { page: value, loading, error };
 }

@@ -1,8 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
-import { FormMessage } from '../../components/FormMessage';
-import { errorText } from '../../components/error-text';
+import { DetailPageFrame } from '../../components/DetailPageFrame';
 import { formatDateTime } from '../../components/format-date';
 import { PersonCases } from './PersonCases';
 import { PersonEditor } from './PersonEditor';
@@ -22,74 +19,43 @@ interface PersonPageProps {
 export function PersonPage({ personId, canWrite, onBack, onOpenCase }: PersonPageProps) {
   const { t, i18n } = useTranslation();
   const { detail, setDetail, error, loading } = usePersonDetail(personId);
-  const backRef = useRef<HTMLButtonElement>(null);
-  const [dirty, setDirty] = useState(false);
-  /** Where to go once the person confirms leaving unsaved edits behind. */
-  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
-
-  useEffect(() => {
-    backRef.current?.focus();
-  }, []);
-
-  const leave = (go: () => void) => (dirty ? setPendingLeave(() => go) : go());
-
-  const back = (
-    <button ref={backRef} type="button" onClick={() => leave(onBack)}>
-      {t('personPage.back')}
-    </button>
-  );
-
-  if (!detail) {
-    return (
-      <div className="detail-page">
-        <div className="detail-header">{back}</div>
-        {error ? <FormMessage error={errorText(t, error)} /> : <p className="muted" role="status">{loading ? t('personPage.loading') : ''}</p>}
-      </div>
-    );
-  }
 
   return (
-    <article className="detail-page person-page">
-      <header className="detail-header">
-        {back}
+    <DetailPageFrame
+      texts="personPage"
+      className="detail-page person-page"
+      value={detail}
+      loading={loading}
+      error={error}
+      onBack={onBack}
+      header={(person) => (
         <div className="detail-heading">
-          <h2>{detail.displayName}</h2>
+          <h2>{person.displayName}</h2>
           <p className="detail-meta">
-            {detail.latinName && detail.latinName !== detail.displayName ? <span lang="en">{detail.latinName}</span> : null}
+            {person.latinName && person.latinName !== person.displayName ? <span lang="en">{person.latinName}</span> : null}
             <span>
               {t('personPage.meta', {
-                created: formatDateTime(detail.createdAt, i18n.language),
-                updated: formatDateTime(detail.updatedAt, i18n.language),
+                created: formatDateTime(person.createdAt, i18n.language),
+                updated: formatDateTime(person.updatedAt, i18n.language),
               })}
             </span>
           </p>
         </div>
-      </header>
-      {error ? <FormMessage error={errorText(t, error)} /> : null}
-      <div className="detail-body">
-        {canWrite ? (
-          <PersonEditor detail={detail} onSaved={(record) => setDetail((current) => (current ? { ...current, ...record } : current))} onDirtyChange={setDirty} />
-        ) : (
-          <PersonReadOnly person={detail} />
-        )}
-        <div className="detail-sections">
-          <RelativesSection detail={detail} canWrite={canWrite} onChange={setDetail} />
-          <PersonCases cases={detail.cases} onOpenCase={(caseId) => leave(() => onOpenCase(caseId))} />
-        </div>
-      </div>
-      {pendingLeave ? (
-        <Dialog title={t('personPage.leaveTitle')} onClose={() => setPendingLeave(null)}>
-          <p>{t('personPage.leaveIntro')}</p>
-          <div className="actions">
-            <button type="button" autoFocus onClick={() => setPendingLeave(null)}>
-              {t('personPage.keepEditing')}
-            </button>
-            <button type="button" className="button-danger" onClick={pendingLeave}>
-              {t('personPage.discard')}
-            </button>
+      )}
+    >
+      {(person, { leave, setDirty }) => (
+        <div className="detail-body">
+          {canWrite ? (
+            <PersonEditor detail={person} onSaved={(record) => setDetail((current) => (current ? { ...current, ...record } : current))} onDirtyChange={setDirty} />
+          ) : (
+            <PersonReadOnly person={person} />
+          )}
+          <div className="detail-sections">
+            <RelativesSection detail={person} canWrite={canWrite} onChange={setDetail} />
+            <PersonCases cases={person.cases} onOpenCase={(caseId) => leave(() => onOpenCase(caseId))} />
           </div>
-        </Dialog>
-      ) : null}
-    </article>
+        </div>
+      )}
+    </DetailPageFrame>
   );
 }

@@ -1,17 +1,8 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRecord } from '../../../shared/domain/persons';
 import { personFlags } from '../../../shared/domain/vocabularies';
+import { ReadItem } from '../../components/ReadItem';
 import { formatPartialDate } from '../../components/format-date';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="read-item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** Every field of a person, for roles that may read but not change it. */
 export function PersonReadOnly({ person }: { person: PersonRecord }) {
@@ -21,24 +12,24 @@ export function PersonReadOnly({ person }: { person: PersonRecord }) {
     <div className="read-only person-read-only">
       <p className="notice">{t('personPage.readOnly')}</p>
       <dl className="read-grid">
-        <Item label={t('personPage.givenName')}>{person.givenName || none}</Item>
-        <Item label={t('personPage.patronymic')}>{person.patronymic || none}</Item>
-        <Item label={t('personPage.familyName')}>{person.familyName || none}</Item>
-        <Item label={t('personPage.latinName')}>
+        <ReadItem label={t('personPage.givenName')}>{person.givenName || none}</ReadItem>
+        <ReadItem label={t('personPage.patronymic')}>{person.patronymic || none}</ReadItem>
+        <ReadItem label={t('personPage.familyName')}>{person.familyName || none}</ReadItem>
+        <ReadItem label={t('personPage.latinName')}>
           <span lang="en">{person.latinName || none}</span>
-        </Item>
-        <Item label={t('personPage.birthDate')}>{formatPartialDate(person.birthDate, i18n.language) || none}</Item>
-        <Item label={t('personPage.gender')}>{t(`genders.${person.gender}`)}</Item>
-        <Item label={t('personPage.region')}>{person.region ? t(`regions.${person.region}`) : t('personPage.noRegion')}</Item>
-        <Item label={t('personPage.locality')}>{person.locality || none}</Item>
+        </ReadItem>
+        <ReadItem label={t('personPage.birthDate')}>{formatPartialDate(person.birthDate, i18n.language) || none}</ReadItem>
+        <ReadItem label={t('personPage.gender')}>{t(`genders.${person.gender}`)}</ReadItem>
+        <ReadItem label={t('personPage.region')}>{person.region ? t(`regions.${person.region}`) : t('personPage.noRegion')}</ReadItem>
+        <ReadItem label={t('personPage.locality')}>{person.locality || none}</ReadItem>
         {personFlags.map((flag) => (
-          <Item key={flag} label={t(`personFlags.${flag}`)}>
+          <ReadItem key={flag} label={t(`personFlags.${flag}`)}>
             {person.flags[flag] ? t('common.yes') : t('common.no')}
-          </Item>
+          </ReadItem>
         ))}
-        <Item label={t('personPage.notes')}>
+        <ReadItem label={t('personPage.notes')}>
           <span className="prewrap">{person.notes || none}</span>
-        </Item>
+        </ReadItem>
       </dl>
     </div>
   );

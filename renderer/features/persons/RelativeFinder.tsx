@@ -3,12 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDetail, PersonRecord } from '../../../shared/domain/persons';
 import { relationTypes, type RelationType } from '../../../shared/domain/vocabularies';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
-import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { problemText, type Problem } from '../../components/error-text';
-import { formatPartialDate } from '../../components/format-date';
-import { usePersonSearch } from '../cases/detail/use-person-search';
+import type { Problem } from '../../components/error-text';
+import { PersonSearch } from './PersonSearch';
 
 interface RelativeFinderProps {
   detail: PersonDetail;
@@ -19,11 +16,10 @@ interface RelativeFinderProps {
 
 /** Find a person by name in any script (the backend matches across scripts) and add them in the chosen relation. */
 export function RelativeFinder({ detail, onAdded, onProblem }: RelativeFinderProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [relation, setRelation] = useState<RelationType>('spouse');
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
-  const { results, error: searchError, searched } = usePersonSearch(query);
   const already = new Set(detail.relatives.filter((r) => r.relation === relation).map((r) => r.personId));
 
   async function add(person: PersonRecord) {
@@ -59,36 +55,15 @@ export function RelativeFinder({ detail, onAdded, onProblem }: RelativeFinderPro
           </option>
         ))}
       </SelectField>
-      <Field
+      <PersonSearch
         label={t('relatives.find')}
-        type="search"
         placeholder={t('relatives.findPlaceholder')}
-        maxLength={200}
-        autoComplete="off"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        noMatches={t('relatives.noMatches')}
+        query={query}
+        onQueryChange={setQuery}
+        showLatinName
+        action={action}
       />
-      {searched ? (
-        results.length ? (
-          <ul className="plain-list search-results">
-            {results.map((person) => (
-              <li key={person.id} className="list-row">
-                <span className="person-name">{person.displayName}</span>
-                {person.latinName && person.latinName !== person.displayName ? (
-                  <span className="muted" lang="en">
-                    {person.latinName}
-                  </span>
-                ) : null}
-                {person.birthDate ? <span className="muted">{t('persons.born', { date: formatPartialDate(person.birthDate, i18n.language) })}</span> : null}
-                {action(person)}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('relatives.noMatches')}</p>
-        )
-      ) : null}
-      {searchError ? <FormMessage error={problemText(t, { error: searchError })} /> : null}
     </div>
   );
 }

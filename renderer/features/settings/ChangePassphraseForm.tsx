@@ -4,12 +4,13 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
+import { NewPassphraseFields } from '../vault/NewPassphraseFields';
+import { useNewPassphrase } from '../vault/use-new-passphrase';
 
 export function ChangePassphraseForm() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const next = useNewPassphrase();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [changed, setChanged] = useState(false);
@@ -18,17 +19,17 @@ export function ChangePassphraseForm() {
     event.preventDefault();
     if (busy) return;
     setChanged(false);
-    if (next !== confirmation) {
-      setProblem({ local: 'vault.mismatch' });
+    const invalid = next.problem();
+    if (invalid) {
+      setProblem(invalid);
       return;
     }
     setBusy(true);
     setProblem(null);
     try {
-      await call('vault.changePassphrase', { current, next });
+      await call('vault.changePassphrase', { current, next: next.value });
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      next.clear();
       setChanged(true);
     } catch (error) {
       setCurrent('');
@@ -38,37 +39,21 @@ export function ChangePassphraseForm() {
     }
   }
 
-  const secret = { type: 'password', spellCheck: false, required: true } as const;
-
   return (
     <form className="stack" onSubmit={submit} noValidate autoComplete="off">
       <h3>{t('settings.passphraseHeading')}</h3>
       <p className="muted">{t('settings.passphraseIntro')}</p>
       <Field
-        {...secret}
         label={t('settings.currentPassphrase')}
+        type="password"
         name="current"
         autoComplete="current-password"
+        spellCheck={false}
+        required
         value={current}
         onChange={(event) => setCurrent(event.target.value)}
       />
-      <Field
-        {...secret}
-        label={t('settings.newPassphrase')}
-        hint={t('vault.passphraseHint')}
-        name="next"
-        autoComplete="new-password"
-        value={next}
-        onChange={(event) => setNext(event.target.value)}
-      />
-      <Field
-        {...secret}
-        label={t('settings.confirmNewPassphrase')}
-        name="confirmation"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={(event) => setConfirmation(event.target.value)}
-      />
+      <NewPassphraseFields passphrase={next} label={t('settings.newPassphrase')} confirmLabel={t('settings.confirmNewPassphrase')} name="next" />
       <FormMessage error={problemText(t, problem)} success={changed ? t('settings.changed') : null} />
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>

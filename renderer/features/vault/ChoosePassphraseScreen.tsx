@@ -6,6 +6,8 @@ import { AuthCard } from '../../components/AuthCard';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewPassphrase } from './use-new-passphrase';
 
 interface ChoosePassphraseScreenProps {
   onChosen: () => void;
@@ -16,29 +18,24 @@ interface ChoosePassphraseScreenProps {
 export function ChoosePassphraseScreen({ onChosen, onLock }: ChoosePassphraseScreenProps) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const next = useNewPassphrase({ minLength: MIN_PASSPHRASE_LENGTH });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if ([...next].length < MIN_PASSPHRASE_LENGTH) {
-      setProblem({ local: 'vault.tooShort' });
-      return;
-    }
-    if (next !== confirmation) {
-      setProblem({ local: 'vault.mismatch' });
+    const invalid = next.problem();
+    if (invalid) {
+      setProblem(invalid);
       return;
     }
     setBusy(true);
     setProblem(null);
     try {
-      await call('vault.changePassphrase', { current, next });
+      await call('vault.changePassphrase', { current, next: next.value });
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      next.clear();
       onChosen();
     } catch (error) {
       setCurrent('');
@@ -47,37 +44,21 @@ export function ChoosePassphraseScreen({ onChosen, onLock }: ChoosePassphraseScr
     }
   }
 
-  const secret = { type: 'password', spellCheck: false, required: true } as const;
-
   return (
     <AuthCard title={t('vault.chooseTitle')} intro={t('vault.chooseIntro')}>
       <form className="stack" onSubmit={submit} noValidate autoComplete="off">
         <Field
-          {...secret}
           label={t('vault.oneTimePassphrase')}
+          type="password"
           name="current"
           autoComplete="current-password"
+          spellCheck={false}
           autoFocus
+          required
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
         />
-        <Field
-          {...secret}
-          label={t('vault.newPassphrase')}
-          hint={t('vault.passphraseHint')}
-          name="next"
-          autoComplete="new-password"
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-        />
-        <Field
-          {...secret}
-          label={t('vault.confirmNewPassphrase')}
-          name="confirmation"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
+        <NewPassphraseFields passphrase={next} label={t('vault.newPassphrase')} confirmLabel={t('vault.confirmNewPassphrase')} name="next" />
         <FormMessage error={problemText(t, problem)} />
         <div className="actions">
           <button type="button" onClick={onLock}>

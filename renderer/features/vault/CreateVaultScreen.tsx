@@ -6,29 +6,30 @@ import { AuthCard } from '../../components/AuthCard';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewPassphrase } from './use-new-passphrase';
 
 export function CreateVaultScreen({ onCreated }: { onCreated: (session: SessionInfo) => void }) {
   const { t } = useTranslation();
   const [office, setOffice] = useState('');
   const [user, setUser] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const passphrase = useNewPassphrase();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (passphrase !== confirmation) {
-      setProblem({ local: 'vault.mismatch' });
+    const invalid = passphrase.problem();
+    if (invalid) {
+      setProblem(invalid);
       return;
     }
     setBusy(true);
     setProblem(null);
     try {
-      const session = await call('vault.create', { office, user, passphrase });
-      setPassphrase('');
-      setConfirmation('');
+      const session = await call('vault.create', { office, user, passphrase: passphrase.value });
+      passphrase.clear();
       onCreated(session);
     } catch (error) {
       setProblem({ error });
@@ -58,27 +59,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (session: SessionI
           value={user}
           onChange={(event) => setUser(event.target.value)}
         />
-        <Field
-          label={t('vault.passphrase')}
-          hint={t('vault.passphraseHint')}
-          type="password"
-          name="passphrase"
-          autoComplete="new-password"
-          spellCheck={false}
-          required
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-        <Field
-          label={t('vault.confirmPassphrase')}
-          type="password"
-          name="confirmation"
-          autoComplete="new-password"
-          spellCheck={false}
-          required
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
+        <NewPassphraseFields passphrase={passphrase} label={t('vault.passphrase')} confirmLabel={t('vault.confirmPassphrase')} name="passphrase" />
         <FormMessage error={problemText(t, problem)} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>

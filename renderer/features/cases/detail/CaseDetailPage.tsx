@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRecord } from '../../../../shared/domain/staff-accounts';
-import { Dialog } from '../../../components/Dialog';
-import { FormMessage } from '../../../components/FormMessage';
+import { DetailPageFrame } from '../../../components/DetailPageFrame';
 import { PriorityBadge } from '../../../components/PriorityBadge';
-import { errorText } from '../../../components/error-text';
 import { formatDateTime } from '../../../components/format-date';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CaseEditor } from './CaseEditor';
@@ -32,115 +30,87 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
   const { t, i18n } = useTranslation();
   const { detail, setDetail, error, loading, reload } = useCaseDetail(caseId);
   const [tab, setTab] = useState<'details' | 'history'>('details');
-  const backRef = useRef<HTMLButtonElement>(null);
-  const [dirty, setDirty] = useState(false);
-  /** Where to go once the person confirms leaving unsaved edits behind. */
-  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
-
-  useEffect(() => {
-    backRef.current?.focus();
-  }, []);
-
-  const leave = (go: () => void) => (dirty ? setPendingLeave(() => go) : go());
-
-  const back = (
-    <button ref={backRef} type="button" onClick={() => leave(onBack)}>
-      {t('detail.back')}
-    </button>
-  );
-
-  if (!detail) {
-    return (
-      <div className="detail-page">
-        <div className="detail-header">{back}</div>
-        {error ? <FormMessage error={errorText(t, error)} /> : <p className="muted" role="status">{loading ? t('detail.loading') : ''}</p>}
-      </div>
-    );
-  }
 
   return (
-    <article className="detail-page">
-      <header className="detail-header">
-        {back}
-        <div className="detail-heading">
-          <h2>{detail.title}</h2>
-          <p className="detail-meta">
-            <span className="reference">{detail.reference}</span>
-            <PriorityBadge priority={detail.priority} />
-            <span className={`status status-${detail.status}`}>{t(`statuses.${detail.status}`)}</span>
-            <span>
-              {t('detail.meta', {
-                created: formatDateTime(detail.createdAt, i18n.language),
-                updated: formatDateTime(detail.updatedAt, i18n.language),
-              })}
-            </span>
-          </p>
-        </div>
-        <div className="tabs" role="group" aria-label={t('detail.sections')}>
-          <button type="button" aria-pressed={tab === 'details'} onClick={() => setTab('details')}>
-            {t('detail.details')}
-          </button>
-          <button type="button" aria-pressed={tab === 'history'} onClick={() => setTab('history')}>
-            {t('detail.history')}
-          </button>
-        </div>
-      </header>
-      {error ? <FormMessage error={errorText(t, error)} /> : null}
-
-      {tab === 'history' ? <HistoryTab caseId={detail.id} updatedAt={detail.updatedAt} staff={staff} /> : null}
-      {/* Hidden, not unmounted, while History shows: unsaved edits survive a look at the history. */}
-      <div className="detail-body" hidden={tab !== 'details'}>
-        {canWrite ? (
-          <CaseEditor detail={detail} staff={staff} onSaved={setDetail} onReload={reload} onDirtyChange={setDirty} />
-        ) : (
-          <CaseReadOnly detail={detail} />
-        )}
-        <div className="detail-sections">
-          <PersonsSection detail={detail} canWrite={canWrite} onChange={setDetail} onOpen={(personId) => leave(() => onOpenPerson(personId))} />
-          <NotesSection
-            caseId={detail.id}
-            notes={detail.notes}
-            canWrite={canWrite}
-            onAdded={(note) => {
-              setDetail({ ...detail, notes: [...detail.notes, note] });
-              reload();
-            }}
-          />
-          <AttachmentsSection
-            caseId={detail.id}
-            attachments={detail.attachments}
-            canWrite={canWrite}
-            onAdded={(meta) => {
-              setDetail({ ...detail, attachments: [...detail.attachments, meta] });
-              reload();
-            }}
-          />
-          {detail.sources ? (
-            <SourcesSection
-              caseId={detail.id}
-              sources={detail.sources}
-              canWrite={canWrite}
-              onChange={(sources) => {
-                setDetail({ ...detail, sources });
-                reload();
-              }}
-            />
-          ) : null}
-        </div>
-      </div>
-      {pendingLeave ? (
-        <Dialog title={t('detail.leaveTitle')} onClose={() => setPendingLeave(null)}>
-          <p>{t('detail.leaveIntro')}</p>
-          <div className="actions">
-            <button type="button" autoFocus onClick={() => setPendingLeave(null)}>
-              {t('detail.keepEditing')}
+    <DetailPageFrame
+      texts="detail"
+      className="detail-page"
+      value={detail}
+      loading={loading}
+      error={error}
+      onBack={onBack}
+      header={(detail) => (
+        <>
+          <div className="detail-heading">
+            <h2>{detail.title}</h2>
+            <p className="detail-meta">
+              <span className="reference">{detail.reference}</span>
+              <PriorityBadge priority={detail.priority} />
+              <span className={`status status-${detail.status}`}>{t(`statuses.${detail.status}`)}</span>
+              <span>
+                {t('detail.meta', {
+                  created: formatDateTime(detail.createdAt, i18n.language),
+                  updated: formatDateTime(detail.updatedAt, i18n.language),
+                })}
+              </span>
+            </p>
+          </div>
+          <div className="tabs" role="group" aria-label={t('detail.sections')}>
+            <button type="button" aria-pressed={tab === 'details'} onClick={() => setTab('details')}>
+              {t('detail.details')}
             </button>
-            <button type="button" className="button-danger" onClick={pendingLeave}>
-              {t('detail.discard')}
+            <button type="button" aria-pressed={tab === 'history'} onClick={() => setTab('history')}>
+              {t('detail.history')}
             </button>
           </div>
-        </Dialog>
-      ) : null}
-    </article>
+        </>
+      )}
+    >
+      {(detail, { leave, setDirty }) => (
+        <>
+          {tab === 'history' ? <HistoryTab caseId={detail.id} updatedAt={detail.updatedAt} staff={staff} /> : null}
+          {/* Hidden, not unmounted, while History shows: unsaved edits survive a look at the history. */}
+          <div className="detail-body" hidden={tab !== 'details'}>
+            {canWrite ? (
+              <CaseEditor detail={detail} staff={staff} onSaved={setDetail} onReload={reload} onDirtyChange={setDirty} />
+            ) : (
+              <CaseReadOnly detail={detail} />
+            )}
+            <div className="detail-sections">
+              <PersonsSection detail={detail} canWrite={canWrite} onChange={setDetail} onOpen={(personId) => leave(() => onOpenPerson(personId))} />
+              <NotesSection
+                caseId={detail.id}
+                notes={detail.notes}
+                canWrite={canWrite}
+                onAdded={(note) => {
+                  setDetail({ ...detail, notes: [...detail.notes, note] });
+                  reload();
+                }}
+              />
+              <AttachmentsSection
+                caseId={detail.id}
+                attachments={detail.attachments}
+                canWrite={canWrite}
+                onAdded={(meta) => {
+                  setDetail({ ...detail, attachments: [...detail.attachments, meta] });
+                  reload();
+                }}
+              />
+              {detail.sources ? (
+                <SourcesSection
+                  caseId={detail.id}
+                  sources={detail.sources}
+                  canWrite={canWrite}
+                  onChange={(sources) => {
+                    setDetail({ ...detail, sources });
+                    reload();
+                  }}
+                />
+              ) : null}
+            </div>
+          </div>
+        </>
+      )}
+    </DetailPageFrame>
   );
 }

@@ -7,20 +7,18 @@ import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
 import { problemText, type Problem } from '../../../components/error-text';
-import { formatPartialDate } from '../../../components/format-date';
-import { usePersonSearch } from './use-person-search';
+import { PersonSearch } from '../../persons/PersonSearch';
 
 const emptyName = { givenName: '', familyName: '', patronymic: '' };
 
 /** Link an existing person (found by name) or record a new one, in the chosen role. */
 export function PersonLinker({ detail, onLinked }: { detail: CaseDetail; onLinked: (detail: CaseDetail) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [role, setRole] = useState<CasePersonRole>('victim');
   const [query, setQuery] = useState('');
   const [name, setName] = useState(emptyName);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const { results, error: searchError, searched } = usePersonSearch(query);
   const linked = new Set(detail.persons.filter((p) => p.role === role).map((p) => p.personId));
 
   async function link(personId: string) {
@@ -65,43 +63,23 @@ export function PersonLinker({ detail, onLinked }: { detail: CaseDetail; onLinke
           </option>
         ))}
       </SelectField>
-      <Field
+      <PersonSearch
         label={t('persons.find')}
-        type="search"
         placeholder={t('persons.findPlaceholder')}
-        maxLength={200}
-        autoComplete="off"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        noMatches={t('persons.noMatches')}
+        query={query}
+        onQueryChange={setQuery}
+        showRegion
+        action={(person) =>
+          linked.has(person.id) ? (
+            <span className="muted">{t('persons.linked')}</span>
+          ) : (
+            <button type="button" aria-label={t('persons.linkName', { name: person.displayName })} disabled={busy} onClick={() => void link(person.id)}>
+              {t('persons.link')}
+            </button>
+          )
+        }
       />
-      {searched ? (
-        results.length ? (
-          <ul className="plain-list search-results">
-            {results.map((person) => (
-              <li key={person.id} className="list-row">
-                <span className="person-name">{person.displayName}</span>
-                {person.birthDate ? <span className="muted">{t('persons.born', { date: formatPartialDate(person.birthDate, i18n.language) })}</span> : null}
-                {person.region ? <span className="muted">{t(`regions.${person.region}`)}</span> : null}
-                {linked.has(person.id) ? (
-                  <span className="muted">{t('persons.linked')}</span>
-                ) : (
-                  <button
-                    type="button"
-                    aria-label={t('persons.linkName', { name: person.displayName })}
-                    disabled={busy}
-                    onClick={() => void link(person.id)}
-                  >
-                    {t('persons.link')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('persons.noMatches')}</p>
-        )
-      ) : null}
-      {searchError ? <FormMessage error={problemText(t, { error: searchError })} /> : null}
       <form className="new-person" onSubmit={create} noValidate autoComplete="off">
         <h4>{t('persons.createHeading')}</h4>
         <div className="field-row field-row-3">

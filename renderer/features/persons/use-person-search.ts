@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { PersonRecord } from '../../../../shared/domain/persons';
-import { call } from '../../../api';
-import { useDebouncedValue } from '../../../components/use-debounced-value';
+import type { PersonRecord } from '../../../shared/domain/persons';
+import { call } from '../../api';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 
 /** Persons whose names match `query` (any script), looked up 250 ms after typing stops. */
 export function usePersonSearch(query: string, limit = 8) {
