@@ -64,3 +64,12 @@ export function checkIntegrity(db: Sqlite): void {
   }
   if (result !== 'ok') throw new AppError('VAULT_DAMAGED', `The vault database is damaged (${String(result)}).`);
 }
+
+/**
+ * Planner statistics for tables that lack them or have grown much (bounded work): run at unlock and after
+ * an import, so filtered and sorted pages keep choosing the right index.
+ */
+export function refreshPlannerStats(db: Sqlite): void {
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
+}

@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../shared/errors';
 import type { Role } from '../shared/domain/staff';
 import * as schema from './schema';
-import { APPLICATION_ID, checkIntegrity, openEncrypted, type Sqlite } from './connection';
+import { APPLICATION_ID, checkIntegrity, openEncrypted, refreshPlannerStats, type Sqlite } from './connection';
 import {
   calibrateKdf,
   KEY_FILE_FORMAT,
@@ -177,9 +177,7 @@ function openAndMigrate(dir: string, key: Buffer, create: boolean, options: Vaul
     try {
       migrate(orm, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir() });
       runDataUpgrades(orm);
-      // Planner statistics for tables that lack them or have grown: bounded, so unlock stays quick.
-      sqlite.pragma('analysis_limit = 1000');
-      sqlite.pragma('optimize = 0x10002');
+      refreshPlannerStats(sqlite);
     } catch (error) {
       throw new AppError('VAULT_DAMAGED', `The vault could not be upgraded: ${(error as Error).message}`);
     }

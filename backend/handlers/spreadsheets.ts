@@ -5,6 +5,7 @@ import { importMappingSchema, type ImportMapping, type ImportPreview } from '../
 import { AppError } from '../../shared/errors';
 import { insertCases, listCases, setStatus } from '../../db/repositories/cases';
 import { settings } from '../../db/schema';
+import { refreshPlannerStats } from '../../db/connection';
 import type { Db } from '../../db/repositories/changes';
 import { casesToCsv, casesToXlsx, guessMapping, mappingSignature, missingRequiredFields, parseSpreadsheet, toCaseInputs, type ParsedSpreadsheet } from '../spreadsheet';
 import type { BackendContext } from '../context';
@@ -81,6 +82,7 @@ export function spreadsheetHandlers(context: BackendContext) {
         rememberMapping(tx, sheet.columns, mapping, author.at);
         return created.map((c) => c.id);
       });
+      refreshPlannerStats(session.require().sqlite);
       return { ids };
     },
     'cases.export': async ({ format, filter, sort }) => {
