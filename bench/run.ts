@@ -14,9 +14,9 @@ import * as schema from '../db/schema';
 import { createVault, unlockVault, type Orm } from '../db/vault';
 import { defaultMigrationsDir, vaultPaths } from '../db/paths';
 import { refreshPlannerStats } from '../db/connection';
-import { getCaseDetail, insertCases, listCases, setStatus } from '../db/repositories/cases';
+import { getCaseDetail, importCases, listCases } from '../db/repositories/cases';
 import { parseSpreadsheet, guessMapping, toCaseInputs } from '../backend/spreadsheet';
-import { caseStatuses, priorities, regions, type CaseFilter, type CaseSort, type CaseStatus } from '../shared/domain/cases';
+import { caseStatuses, priorities, regions, type CaseFilter, type CaseSort } from '../shared/domain/cases';
 import { violationTypes } from '../shared/domain/vocabularies';
 import { nameKeys, transliterate } from '../shared/names';
 import { casesAsCsv, random, syntheticCases } from './synthetic';
@@ -47,17 +47,7 @@ async function importCsv(orm: Orm, files: Uint8Array[], authorId: string): Promi
 async function importFile(orm: Orm, csv: Uint8Array, authorId: string): Promise<string[]> {
   const sheet = await parseSpreadsheet('cases.csv', csv);
   const rows = toCaseInputs(sheet.columns, sheet.rows, guessMapping(sheet.columns), sheet.lines).inputs.map((row) => row!);
-  return orm.transaction((tx) => {
-    const author = { id: authorId, at: new Date().toISOString() };
-    const created = insertCases(tx, rows.map((row) => row.case), author);
-    const byStatus = new Map<CaseStatus, string[]>();
-    created.forEach((c, j) => {
-      const status = rows[j]!.status;
-      if (status && status !== 'new') byStatus.set(status, [...(byStatus.get(status) ?? []), c.id]);
-    });
-    for (const [status, caseIds] of byStatus) setStatus(tx, caseIds, status, 'imported', author);
-    return created.map((c) => c.id);
-  });
+  return orm.transaction((tx) => importCases(tx, rows, 'imported', { id: authorId, at: new Date().toISOString() }));
 }
 
 function triageQueries(count: number, me: string) {

@@ -7,6 +7,7 @@ import {
   caseHistory,
   countCases,
   getCaseDetail,
+  getCaseRecord,
   insertCases,
   linkPerson,
   listCases,
@@ -33,13 +34,13 @@ export function caseHandlers(context: BackendContext) {
     'cases.get': ({ id }) => detail(id),
     'cases.create': (input) => {
       const author = authorOf(context);
-      const [created] = context.write((tx) => insertCases(tx, [input], author));
-      if (!created) throw new AppError('INTERNAL', 'The case was not written.');
-      return created;
+      const [id] = context.write((tx) => insertCases(tx, [input], author));
+      if (!id) throw new AppError('INTERNAL', 'The case was not written.');
+      return getCaseRecord(orm(), id);
     },
     'cases.createMany': ({ cases }) => {
       const author = authorOf(context);
-      return { ids: context.write((tx) => insertCases(tx, cases, author)).map((c) => c.id) };
+      return { ids: context.write((tx) => insertCases(tx, cases, author)) };
     },
     'cases.update': ({ id, patch, expectedUpdatedAt }) => {
       const author = authorOf(context);

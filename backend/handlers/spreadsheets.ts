@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Handlers } from '../../shared/api';
-import type { CaseStatus } from '../../shared/domain/cases';
 import { importMappingSchema, type ImportMapping, type ImportPreview } from '../../shared/domain/spreadsheet';
 import { AppError } from '../../shared/errors';
-import { insertCases, listCases, setStatus } from '../../db/repositories/cases';
+import { importCases, listCases } from '../../db/repositories/cases';
 import { settings } from '../../db/schema';
 import { refreshPlannerStats } from '../../db/connection';
 import type { Db } from '../../db/repositories/changes';
@@ -72,15 +71,9 @@ export function spreadsheetHandlers(context: BackendContext) {
       if (inputs.length === 0) throw new AppError('VALIDATION', 'The file has no rows to import.');
       const author = authorOf(context);
       const ids = context.write((tx) => {
-        const created = insertCases(tx, inputs.map((row) => row!.case), author);
-        const byStatus = new Map<CaseStatus, string[]>();
-        created.forEach((record, i) => {
-          const status = inputs[i]!.status;
-          if (status && status !== 'new') byStatus.set(status, [...(byStatus.get(status) ?? []), record.id]);
-        });
-        for (const [status, caseIds] of byStatus) setStatus(tx, caseIds, status, 'Imported from a spreadsheet', author);
+        const created = importCases(tx, inputs.map((row) => row!), 'Imported from a spreadsheet', author);
         rememberMapping(tx, sheet.columns, mapping, author.at);
-        return created.map((c) => c.id);
+        return created;
       });
       refreshPlannerStats(session.require().sqlite);
       return { ids };

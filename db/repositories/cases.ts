@@ -287,8 +287,8 @@ function assertActiveStaff(db: Db, id: string | null | undefined) {
   if (!member || member.removedAt) throw new AppError('VALIDATION', 'assigneeId: is not an active staff account');
 }
 
-/** Inserts every case, with its persons, in the caller's transaction: all are written or none. */
-export function insertCases(db: Db, inputs: readonly ParsedNewCase[], author: Author): CaseRecord[] {
+/** Inserts every case, with its persons, in the caller's transaction: all are written or none. Returns the ids. */
+export function insertCases(db: Db, inputs: readonly ParsedNewCase[], author: Author): string[] {
   const year = author.at.slice(0, 4);
   let number = nextReferenceNumber(db, year);
   const ids: string[] = [];
@@ -347,7 +347,19 @@ export function insertCases(db: Db, inputs: readonly ParsedNewCase[], author: Au
     reindexCase(db, id);
     ids.push(id);
   }
-  return ids.map((id) => getCaseRecord(db, id));
+  return ids;
+}
+
+/** Imported rows: each case is created `new`, then moved in one step per status to the status its row gave. */
+export function importCases(db: Db, rows: readonly { case: ParsedNewCase; status?: CaseStatus | undefined }[], reason: string, author: Author): string[] {
+  const ids = insertCases(db, rows.map((row) => row.case), author);
+  const byStatus = new Map<CaseStatus, string[]>();
+  ids.forEach((id, i) => {
+    const status = rows[i]!.status;
+    if (status && status !== 'new') byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+  });
+  for (const [status, caseIds] of byStatus) setStatus(db, caseIds, status, reason, author);
+  return ids;
 }
 
 /** The editable view of a case, as history records it. */
