@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { createVaultThroughUi } from './screens';
 import { launchApp, type App } from './harness';
 import { call } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../fixtures/data-dir';
@@ -26,13 +27,7 @@ const seed: NewCase[] = [
 async function openVault(): Promise<{ app: App; page: Page; adminId: string }> {
   const opened = await launchApp();
   const { page, backend } = opened;
-  await page.getByRole('button', { name: 'Create vault' }).waitFor();
-  await page.getByLabel('Office name').fill('Viasna');
-  await page.getByLabel('Your name').fill('Nasta Loika');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByRole('button', { name: 'Lock' }).waitFor();
+  await createVaultThroughUi(page);
   const status = await call(backend, 'status.get', {});
   await call(backend, 'cases.createMany', { cases: seed });
   await page.reload();

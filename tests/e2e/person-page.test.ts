@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { createVaultThroughUi } from './screens';
 import { launchApp, type App } from './harness';
 import { call } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs } from '../fixtures/data-dir';
@@ -25,13 +26,7 @@ const NAME = 'Алесь Бяляцкі';
 async function openVault(): Promise<{ app: App; page: Page; caseId: string; personId: string }> {
   const opened = await launchApp();
   const { page, backend } = opened;
-  await page.getByRole('button', { name: 'Create vault' }).waitFor();
-  await page.getByLabel('Office name').fill('Viasna');
-  await page.getByLabel('Your name').fill('Nasta Loika');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByRole('button', { name: 'Lock' }).waitFor();
+  await createVaultThroughUi(page);
   const { ids } = await call(backend, 'cases.createMany', { cases: seed });
   const caseId = ids[0]!;
   const personId = (await call(backend, 'cases.get', { id: caseId })).persons[0]!.personId;

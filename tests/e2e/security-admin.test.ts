@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { createVaultThroughUi } from './screens';
 import { launchApp, type App } from './harness';
 import { call } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs } from '../fixtures/data-dir';
@@ -20,16 +21,6 @@ const seed: NewCase[] = [
   { title: 'Detained after the vigil in Hrodna', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'high', violations: ['detention'], eventDate: '2021-07-14' },
   { title: 'Search of the family flat', personName: 'Ігар Лосік', region: 'brest', priority: 'low', violations: ['search'], eventDate: '2020' },
 ];
-
-async function createVaultThroughUi(page: Page) {
-  await page.getByRole('button', { name: 'Create vault' }).waitFor();
-  await page.getByLabel('Office name').fill('Viasna');
-  await page.getByLabel('Your name').fill('Nasta Loika');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByRole('button', { name: 'Lock' }).waitFor();
-}
 
 const auditActions = (page: Page) => page.getByRole('table', { name: 'Audit entries' }).locator('tbody td.audit-method').allInnerTexts();
 

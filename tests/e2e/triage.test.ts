@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { createVaultThroughUi } from './screens';
 import { launchApp, type App } from './harness';
 import { call } from '../fixtures/backend';
 import { canary, filesContaining, PASSPHRASE, removeTempDirs } from '../fixtures/data-dir';
@@ -15,15 +16,6 @@ afterEach(async () => {
   app = null;
   removeTempDirs();
 });
-
-async function createVaultThroughUi(page: Page) {
-  await page.getByLabel('Office name').fill('Viasna Human Rights Centre');
-  await page.getByLabel('Your name').fill('Nasta Loika');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByRole('button', { name: 'Lock' }).waitFor();
-}
 
 async function createCaseThroughUi(page: Page, fields: { title: string; person: string; region: string; priority: string; summary?: string }) {
   await page.getByRole('button', { name: 'New case' }).click();
@@ -55,7 +47,7 @@ describe('triage screen in Chromium, real backend bound in', () => {
     const secret = canary('E2ECANARY');
 
     await page.getByRole('button', { name: 'Create vault' }).waitFor();
-    await createVaultThroughUi(page);
+    await createVaultThroughUi(page, 'Viasna Human Rights Centre');
     await page.getByText('No cases yet').waitFor();
 
     await call(app.backend, 'cases.createMany', { cases: seed });
@@ -120,7 +112,7 @@ describe('triage screen in Chromium, real backend bound in', () => {
   it('auto-locks after the idle limit: the unlock screen returns and the backend refuses calls', async () => {
     app = await launchApp();
     const { page } = app;
-    await createVaultThroughUi(page);
+    await createVaultThroughUi(page, 'Viasna Human Rights Centre');
     await createCaseThroughUi(page, { title: 'Detention at Okrestina', person: 'Ales Pushkin', region: 'minsk-city', priority: 'high' });
 
     app.idle(9 * 60_000);
