@@ -364,8 +364,12 @@ export function importCases(db: Db, rows: readonly { case: ParsedNewCase; status
 
 /** The editable view of a case, as history records it. */
 function editableSnapshot(db: Db, row: CaseRow) {
-  const violations = db.select({ v: caseViolations.violation }).from(caseViolations).where(eq(caseViolations.caseId, row.id)).all().map((r) => r.v).sort();
-  const tags = db.select({ t: caseTags.tag }).from(caseTags).where(eq(caseTags.caseId, row.id)).all().map((r) => r.t).sort();
+  const violations = db.select({ v: caseViolations.violation }).from(caseViolations).where(eq(caseViolations.caseId, row.id)).all().map((r) => r.v);
+  const tags = db.select({ t: caseTags.tag }).from(caseTags).where(eq(caseTags.caseId, row.id)).all().map((r) => r.t);
+  return snapshotOf(row, violations, tags);
+}
+
+function snapshotOf(row: CaseRow, violations: readonly ViolationType[], tags: readonly string[]) {
   return {
     title: row.title,
     summary: row.summary,
@@ -374,12 +378,12 @@ function editableSnapshot(db: Db, row: CaseRow) {
     placeOfDetention: row.placeOfDetention,
     sentence: row.sentence,
     priority: row.priority,
-    violations,
+    violations: [...new Set(violations)].sort(),
     articles: JSON.parse(row.articles) as string[],
     eventDate: row.eventDate,
     eventEndDate: row.eventEndDate,
     risks: Object.fromEntries(riskFlags.map((flag) => [flag, row[riskColumns[flag]]])),
-    tags,
+    tags: [...new Set(tags)].sort(),
     consentPublish: row.consentPublish,
     consentShare: row.consentShare,
   };
@@ -418,13 +422,12 @@ export function updateCase(db: Db, id: string, patch: CasePatch, expectedUpdated
     updatedAt: author.at,
     updatedBy: author.id,
   };
+  const after = snapshotOf(next, patch.violations ?? before.violations, patch.tags ?? before.tags);
+  // An edit that changes nothing writes nothing, not even a new updated-at.
+  if (JSON.stringify(after) === JSON.stringify(before)) return;
   db.update(cases).set(next).where(eq(cases.id, id)).run();
   replaceChildren(db, id, patch.violations, patch.tags);
-  const after = editableSnapshot(db, next);
-  if (recordChanges(db, 'case', id, before, after, author) === 0) {
-    db.update(cases).set({ updatedAt: row.updatedAt, updatedBy: row.updatedBy }).where(eq(cases.id, id)).run();
-    return;
-  }
+  recordChanges(db, 'case', id, before, after, author);
   reindexCase(db, id);
 }
 

@@ -88,6 +88,9 @@ describe('case model', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await call(backend, 'cases.get', { id: created.id })).title).toBe('Detention after the vigil');
 
+    advance(60_000);
+    const unchanged = await call(backend, 'cases.update', { id: created.id, patch: { sentence: '10 years, strict regime', violations: ['criminal-prosecution'] } });
+    expect(unchanged.updatedAt).toBe(edited.updatedAt);
     const history = await call(backend, 'cases.history', { id: created.id });
     const fields = history.map((h) => h.field);
     expect(fields).toEqual(['created', 'sentence', 'violations', 'risks']);
