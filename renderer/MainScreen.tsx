@@ -7,6 +7,7 @@ import { CasesView } from './features/cases/CasesView';
 import { useTriageState } from './features/cases/use-triage-state';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { useActivityReporter } from './features/vault/use-activity-reporter';
+import { navSections, type NavSection, type View } from './sections';
 
 interface MainScreenProps {
   session: SessionInfo;
@@ -16,35 +17,40 @@ interface MainScreenProps {
   onVaultGone: () => void;
 }
 
+const isSection = (view: View): view is NavSection => (navSections as readonly string[]).includes(view);
+
 /** Everything behind the lock. Unmounting it (on any lock) drops every case record it held. */
 export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: MainScreenProps) {
-  const [view, setView] = useState<'cases' | 'settings' | 'audit'>('cases');
+  const [view, setView] = useState<View>('cases');
+  /** The section to return to when settings close. */
+  const [lastSection, setLastSection] = useState<NavSection>('cases');
   const triage = useTriageState();
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
   /** A person opened from the open case; closing it returns to that case. */
   const [openPersonId, setOpenPersonId] = useState<string | null>(null);
   useActivityReporter();
 
-  return (
-    <div className="app-shell">
-      <TopBar
-        session={session}
-        settingsOpen={view !== 'cases'}
-        onToggleSettings={() => setView((current) => (current === 'cases' ? 'settings' : 'cases'))}
-        onLock={onLock}
-      />
-      <main className="app-main">
-        {view === 'audit' ? (
-          <AuditView onClose={() => setView('settings')} />
-        ) : view === 'settings' ? (
+  const show = (next: View) => {
+    if (isSection(next)) setLastSection(next);
+    setView(next);
+  };
+
+  function content() {
+    switch (view) {
+      case 'audit':
+        return <AuditView onClose={() => show('settings')} />;
+      case 'settings':
+        return (
           <SettingsPanel
             session={session}
-            onClose={() => setView('cases')}
+            onClose={() => show(lastSection)}
             onSettingsSaved={onSettingsSaved}
-            onOpenAudit={() => setView('audit')}
+            onOpenAudit={() => show('audit')}
             onVaultGone={onVaultGone}
           />
-        ) : (
+        );
+      case 'cases':
+        return (
           <CasesView
             session={session}
             triage={triage}
@@ -53,8 +59,22 @@ export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: Ma
             openPersonId={openPersonId}
             onOpenPerson={setOpenPersonId}
           />
-        )}
-      </main>
+        );
+    }
+  }
+
+  return (
+    <div className="app-shell">
+      <TopBar
+        session={session}
+        sections={navSections}
+        current={isSection(view) ? view : null}
+        onSelect={show}
+        settingsOpen={!isSection(view)}
+        onToggleSettings={() => show(isSection(view) ? 'settings' : lastSection)}
+        onLock={onLock}
+      />
+      <main className="app-main">{content()}</main>
     </div>
   );
 }

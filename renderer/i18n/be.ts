@@ -46,6 +46,10 @@ export const be: Messages = {
     choosing: 'Захаванне…',
   },
   topBar: {
+    sections: 'Раздзелы',
+    section: {
+      cases: 'Справы',
+    },
     lock: 'Заблакаваць',
     settings: 'Налады',
     user: '{{name}} ({{role}})',

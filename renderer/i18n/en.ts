@@ -46,6 +46,10 @@ export const en = {
     choosing: 'Saving…',
   },
   topBar: {
+    sections: 'Sections',
+    section: {
+      cases: 'Cases',
+    },
     lock: 'Lock',
     settings: 'Settings',
     user: '{{name}} ({{role}})',

@@ -46,6 +46,10 @@ export const ru: Messages = {
     choosing: 'Сохранение…',
   },
   topBar: {
+    sections: 'Разделы',
+    section: {
+      cases: 'Дела',
+    },
     lock: 'Заблокировать',
     settings: 'Настройки',
     user: '{{name}} ({{role}})',
