@@ -35,6 +35,7 @@ export const options = {
   yes: { type: 'boolean', default: false },
   recipient: { type: 'string', multiple: true },
   identity: { type: 'string' },
+  full: { type: 'boolean', default: false },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

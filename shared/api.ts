@@ -39,6 +39,16 @@ import {
   type PersonRecord,
 } from './domain/persons';
 import { importFileSchema, type ImportPreview } from './domain/spreadsheet';
+import {
+  duplicateListSchema,
+  duplicateScanSchema,
+  personPairSchema,
+  similarPersonsSchema,
+  type DuplicatePage,
+  type PersonGroupInfo,
+  type ScanSummary,
+  type SimilarPerson,
+} from './domain/duplicates';
 import { staffAddSchema, staffIdSchema, staffRoleSchema, type StaffRecord } from './domain/staff-accounts';
 import { recordId, requiredText } from './domain/text';
 import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
@@ -172,6 +182,21 @@ export const api = {
   'persons.update': method<PersonRecord>()({ input: z.strictObject({ id: recordId, patch: personPatchSchema }), access: writers }),
   'persons.addRelation': method<PersonDetail>()({ input: relationInputSchema, access: writers }),
   'persons.removeRelation': method<PersonDetail>()({ input: relationInputSchema, access: writers }),
+
+  /** Records that two person records are one person (a synced `same_as` link); returns the group of `a`. */
+  'persons.merge': method<PersonGroupInfo>()({ input: personPairSchema, access: writers }),
+  /** Records that two person records are different people (a synced `not_same` link). */
+  'persons.notSame': method<{ decided: 'not_same' }>()({ input: personPairSchema, access: writers }),
+  /** Undoes the direct merge of two records; the link is kept as `removed`, so the undo syncs too. */
+  'persons.unmerge': method<{ unmerged: true }>()({ input: personPairSchema, access: writers }),
+  'persons.group': method<PersonGroupInfo>()({ input: z.strictObject({ id: recordId }), access: everyone }),
+  /** Who a person about to be added may already be: the warning on the person and case forms. */
+  'persons.similar': method<SimilarPerson[]>()({ input: similarPersonsSchema, access: everyone }),
+  /** The review queue of likely duplicates, best first. */
+  'duplicates.list': method<DuplicatePage>()({ input: duplicateListSchema, access: everyone }),
+  /** Brings the queue up to date (only the persons changed since the last scan, unless `full`). */
+  'duplicates.scan': method<ScanSummary>()({ input: duplicateScanSchema, access: writers }),
+  'duplicates.skip': method<{ skipped: true }>()({ input: personPairSchema, access: writers }),
 
   /** Everyone sees the active staff list (to assign cases); only admins change it. */
   'staff.list': method<StaffRecord[]>()({ input: noInput, access: everyone }),

@@ -14,6 +14,14 @@ export const errorCodes = [
   'CONFLICT',
   'AUDIT_BROKEN',
   'INTERNAL',
+  /** Person links: merging a record with itself. */
+  'SAME_PERSON',
+  /** Person links: the decision asked for is already in force. */
+  'ALREADY_LINKED',
+  /** Person links: there is no such merge to undo. */
+  'NOT_LINKED',
+  /** Person links: the decision contradicts another one (a merge across a "not the same person"). */
+  'LINK_CONFLICT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,6 +15,7 @@ import { personFlags, type PersonFlag, type RelationType } from '../../shared/do
 import { transliterate } from '../../shared/names';
 import { casePersons, cases, personRelations, persons } from '../schema';
 import { indexRow, keysFor, matchingIds } from '../search';
+import { personGroupInfo } from './person-links';
 import { recordChanges, type Author, type Db } from './changes';
 
 type PersonRow = typeof persons.$inferSelect;
@@ -141,17 +142,20 @@ export function getPersonDetail(db: Db, id: string): PersonDetail {
     .innerJoin(persons, eq(persons.id, personRelations.relativeId))
     .where(eq(personRelations.personId, id))
     .all();
+  const group = personGroupInfo(db, id);
+  // A merged person is seen whole: the cases of every record of the group, each naming the record it is on.
   const linkedCases = db
-    .select({ caseId: cases.id, reference: cases.reference, title: cases.title, role: casePersons.role })
+    .select({ caseId: cases.id, reference: cases.reference, title: cases.title, role: casePersons.role, personId: casePersons.personId })
     .from(casePersons)
     .innerJoin(cases, eq(cases.id, casePersons.caseId))
-    .where(eq(casePersons.personId, id))
+    .where(inArray(casePersons.personId, group.members.map((m) => m.id)))
     .orderBy(desc(cases.updatedAt))
     .all();
   return {
     ...toPersonRecord(row),
     relatives: relations.map(({ relation, name }) => ({ personId: relation.relativeId, displayName: name, relation: relation.relation })),
     cases: linkedCases,
+    group,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { regions, type Region } from './cases';
 import { partialDateSchema, type PartialDate } from './partial-date';
+import type { PersonGroupInfo } from './duplicates';
 import { recordId, text } from './text';
 import { casePersonRoles, genders, personFlags, relationTypes, type CasePersonRole, type Gender, type PersonFlag, type RelationType } from './vocabularies';
 
@@ -63,7 +64,10 @@ export interface PersonRecord {
 
 export interface PersonDetail extends PersonRecord {
   relatives: { personId: string; displayName: string; relation: RelationType }[];
-  cases: { caseId: string; reference: string; title: string; role: CasePersonRole }[];
+  /** The cases of every record of the person's group; `personId` is the record the case names. */
+  cases: { caseId: string; reference: string; title: string; role: CasePersonRole; personId: string }[];
+  /** The records that are this person (merged duplicates), canonical first. */
+  group: PersonGroupInfo;
 }
 
 export const personListQuerySchema = z.strictObject({
