@@ -171,4 +171,6 @@ async function main() {
   }
 }
 
-await main();
+// BENCH=duplicates runs the duplicate finder's benchmark instead (bench/duplicates.ts).
+if (process.env.BENCH === 'duplicates') await import('./duplicates');
+else await main();

@@ -3,8 +3,9 @@
  * keys that true duplicates almost always share, and only records sharing a block are scored.
  *
  * Blocks: the consonant skeleton of each transliteration of the surname (catches every spelling and script,
- * a missing birth date, an off-by-one year); the given name (as a name across languages) with the birth year,
- * and with the patronymic (both catch a typo that changes the surname's skeleton).
+ * a missing birth date, an off-by-one year); the given name (as a name across languages) with the birth year
+ * (or the year before), with the first letters of the surname, and with the patronymic (these catch a typo
+ * that changes the surname's skeleton).
  */
 import { matchFeatures, type MatchFeatures, type MatchInput } from './features';
 import { pairKey } from './groups';
@@ -26,7 +27,7 @@ export interface ScanInput {
   readonly threshold?: number;
 }
 
-function givenId(f: MatchFeatures): string | null {
+export function givenId(f: MatchFeatures): string | null {
   if (f.givenNames.length > 0) return `n${f.givenNames[0]!.id}`;
   return f.given.keys[0] ?? null;
 }
@@ -42,7 +43,12 @@ export function blockingKeys(f: MatchFeatures): string[] {
   for (const s of f.family.skeletons) keys.add(`f:${s}`);
   const g = givenId(f);
   if (g !== null) {
-    if (f.birth !== null) keys.add(`gy:${g}:${f.birth.year}`);
+    // Each record sits in its birth year's block and the next one's, so years one apart meet.
+    if (f.birth !== null) {
+      keys.add(`gy:${g}:${f.birth.year}`);
+      keys.add(`gy:${g}:${f.birth.year + 1}`);
+    }
+    for (const k of f.family.keys) if (k.length >= 5) keys.add(`fp:${g}:${k.slice(0, 4)}`);
     const p = patronymicId(f);
     if (p !== null) keys.add(`gp:${g}:${p}`);
   }
@@ -107,6 +113,10 @@ export function findDuplicates(input: ScanInput): { candidates: Candidate[]; sta
     if (!key.startsWith('f:')) continue;
     for (const i of members) if (members.length > familyCount[i]!) familyCount[i] = members.length;
   }
+  const givenCounts = new Map<string, number>();
+  const givenOf = features.map(givenId);
+  for (const g of givenOf) if (g !== null) givenCounts.set(g, (givenCounts.get(g) ?? 0) + 1);
+  const givenCount = (i: number) => (givenOf[i] === null ? undefined : givenCounts.get(givenOf[i]!));
   const relatives = relativesOf(input.relations);
   const seen = new Set<number>();
   const candidates: Candidate[] = [];
@@ -125,7 +135,12 @@ export function findDuplicates(input: ScanInput): { candidates: Candidate[]; sta
         if (seen.has(pair)) continue;
         seen.add(pair);
         compared++;
-        const context = { familyCount: Math.max(familyCount[i]!, familyCount[j]!), population: n, ...relativeContext(relatives, fi.input.id, fj.input.id) };
+        const context = {
+          familyCount: Math.max(familyCount[i]!, familyCount[j]!),
+          givenCount: Math.max(givenCount(i) ?? 0, givenCount(j) ?? 0),
+          population: n,
+          ...relativeContext(relatives, fi.input.id, fj.input.id),
+        };
         const quick = scorePair(fi, fj, context, false);
         if (quick.score < threshold) continue;
         const [first, second] = fi.input.id < fj.input.id ? [fi, fj] : [fj, fi];

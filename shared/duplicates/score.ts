@@ -10,11 +10,13 @@ import { bestSimilarity } from './jaro-winkler';
 import type { NamePart, Reason } from './reasons';
 
 /** Pairs at or above this score are listed as likely duplicates. */
-export const DEFAULT_THRESHOLD = 0.6;
+export const DEFAULT_THRESHOLD = 0.5;
 
 export interface PairContext {
   /** How many records of the compared population share the surname key (the blocking key), when known. */
   readonly familyCount?: number;
+  /** How many records of the population have the given name (as a name across languages), when known. */
+  readonly givenCount?: number;
   /** Size of the compared population. */
   readonly population?: number;
   /** The two are recorded as relatives of each other. */
@@ -84,6 +86,14 @@ function familyWeight(context: PairContext): number {
  * Scores a pair. Without `explain`, a shared key is reported as a spelling difference without looking for the
  * transliteration system that links the spellings (a scan scores millions of pairs; it explains those it keeps).
  */
+/** Weight of an agreeing given name: less for the commonest (Аляксандр, Сяргей, Вольга …). */
+function givenWeight(context: PairContext): number {
+  if (context.givenCount === undefined || context.givenCount === 0) return 3.5;
+  const population = Math.max(context.population ?? 0, 5000);
+  const share = context.givenCount / population;
+  return 3.5 - Math.min(2, Math.max(0, Math.log10(share * 200)));
+}
+
 export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairContext = {}, explain = true): PairScore {
   const reasons: Reason[] = [];
   let odds = -4;
@@ -100,7 +110,8 @@ export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairConte
       reasons.push(keyReason('family', a.family, b.family, explain));
       break;
     case 'similar':
-      odds += family.similarity >= 0.95 ? fw - 1 : family.similarity >= 0.9 ? fw - 2 : 0;
+      // Most surnames a few letters apart belong to different families: a typo is the rarer explanation.
+      odds += family.similarity >= 0.95 ? 1 : family.similarity >= 0.9 ? -0.5 : -2;
       reasons.push({ code: 'name.similar', params: { part: 'family', similarity: round(family.similarity) } });
       break;
     case 'different':
@@ -115,6 +126,7 @@ export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairConte
   }
   if (fw < 4 && (family.kind === 'same' || family.kind === 'keys')) reasons.push({ code: 'name.common', params: { records: context.familyCount ?? 0 } });
 
+  const gw = givenWeight(context);
   let given = comparePart(a.given, b.given, 0.87);
   if (given.kind === 'similar' || given.kind === 'different') {
     const entry = equivalentNames(a.givenNames, b.givenNames);
@@ -122,19 +134,19 @@ export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairConte
   }
   switch (given.kind) {
     case 'same':
-      odds += 3;
+      odds += gw;
       reasons.push({ code: 'name.same', params: { part: 'given' } });
       break;
     case 'keys':
-      odds += 3;
+      odds += gw;
       reasons.push(keyReason('given', a.given, b.given, explain));
       break;
     case 'equivalent':
-      odds += 3;
+      odds += gw;
       reasons.push({ code: 'name.equivalent', params: { part: 'given', belarusian: given.belarusian, russian: given.russian } });
       break;
     case 'similar':
-      odds += given.similarity >= 0.93 ? 1.5 : 0;
+      odds += given.similarity >= 0.93 ? gw - 1.5 : 0;
       reasons.push({ code: 'name.similar', params: { part: 'given', similarity: round(given.similarity) } });
       break;
     case 'different':
