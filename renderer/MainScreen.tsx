@@ -4,6 +4,7 @@ import type { SessionInfo } from '../shared/domain/staff';
 import { TopBar } from './components/TopBar';
 import { AuditView } from './features/audit/AuditView';
 import { CasesView } from './features/cases/CasesView';
+import { DuplicatesView } from './features/duplicates/DuplicatesView';
 import { useTriageState } from './features/cases/use-triage-state';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { useActivityReporter } from './features/vault/use-activity-reporter';
@@ -58,6 +59,17 @@ export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: Ma
             onOpenCase={setOpenCaseId}
             openPersonId={openPersonId}
             onOpenPerson={setOpenPersonId}
+          />
+        );
+      case 'duplicates':
+        return (
+          <DuplicatesView
+            session={session}
+            onOpenCase={(id) => {
+              setOpenPersonId(null);
+              setOpenCaseId(id);
+              show('cases');
+            }}
           />
         );
     }

@@ -9,7 +9,7 @@ import { splitFullName } from '../../shared/domain/persons';
 import { matchFeatures, type MatchInput } from '../../shared/duplicates/features';
 import { orderedPair, pairKey } from '../../shared/duplicates/groups';
 import type { Reason } from '../../shared/duplicates/reasons';
-import { blockingKeys, byScore, clearlyDifferent, findDuplicates, relativeContext, type Candidate } from '../../shared/duplicates/scan';
+import { blockingKeys, byScore, clearlyDifferent, findDuplicates, fullNameKey, relativeContext, type Candidate } from '../../shared/duplicates/scan';
 import { DEFAULT_THRESHOLD, scorePair, type PairContext } from '../../shared/duplicates/score';
 import { AppError } from '../../shared/errors';
 import { duplicateCandidates, personLinks, personRelations, persons, searchDocs, settings } from '../schema';
@@ -188,14 +188,17 @@ export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?:
   const rows: MatchInput[] = [];
   for (const part of chunk([...pool], 500)) rows.push(...db.select(matchColumns).from(persons).where(inArray(persons.id, part)).all());
   const relatives = target.id ? relativesAround(db, [target.id, ...rows.map((r) => r.id)]) : new Map<string, Set<string>>();
+  const others = rows.map(matchFeatures);
+  const targetName = fullNameKey(features);
+  const nameCount = 1 + (targetName === null ? 0 : others.filter((o) => fullNameKey(o) === targetName).length);
   const matches: Lookup['matches'] = [];
   let compared = 0;
-  for (const row of rows) {
-    const other = matchFeatures(row);
+  for (const other of others) {
+    const row = other.input;
     if (!blockingKeys(other).some((k) => targetKeys.has(k))) continue;
     if (clearlyDifferent(features, other)) continue;
     compared++;
-    const context = { familyCount: familyIds.length, population, ...relativeContext(relatives, target.id, row.id) };
+    const context = { familyCount: familyIds.length, nameCount, population, ...relativeContext(relatives, target.id, row.id) };
     const quick = scorePair(features, other, context, false);
     if (quick.score < threshold) continue;
     matches.push({ input: row, context, ...scorePair(features, other, context, true) });

@@ -2,6 +2,7 @@ import { beAdmin } from './be-admin';
 import { beSecurity } from './be-security';
 import { beDetail } from './be-detail';
 import { bePersons } from './be-persons';
+import { beDuplicates } from './be-duplicates';
 import { beTriage } from './be-triage';
 import type { Messages } from './messages';
 import { vocabularyMessages } from './vocab';
@@ -49,6 +50,7 @@ export const be: Messages = {
     sections: 'Раздзелы',
     section: {
       cases: 'Справы',
+      duplicates: 'Дублікаты',
     },
     lock: 'Заблакаваць',
     settings: 'Налады',
@@ -102,6 +104,7 @@ export const be: Messages = {
   ...beTriage,
   ...beDetail,
   ...bePersons,
+  ...beDuplicates,
   ...beAdmin,
   ...beSecurity,
   errors: {
@@ -119,6 +122,10 @@ export const be: Messages = {
     NOT_FOUND: 'Гэты запіс больш не існуе.',
     CONFLICT: 'Хтосьці змяніў гэты запіс, пакуль ён быў у вас адкрыты.',
     INTERNAL: 'Нешта пайшло не так; нічога не зменена.',
+    SAME_PERSON: 'Запіс нельга аб’яднаць самога з сабой.',
+    ALREADY_LINKED: 'Гэтае рашэнне ўжо запісана.',
+    NOT_LINKED: 'Гэтыя запісы не аб’яднаны наўпрост, раз’ядноўваць няма чаго.',
+    LINK_CONFLICT: 'Гэта супярэчыць рашэнню, што два з гэтых запісаў — розныя людзі. Спачатку змяніце тое рашэнне.',
     unexpected: 'Нешта пайшло не так: {{detail}}',
   },
 };

@@ -3,6 +3,7 @@ import { enAdmin } from './en-admin';
 import { enSecurity } from './en-security';
 import { enDetail } from './en-detail';
 import { enPersons } from './en-persons';
+import { enDuplicates } from './en-duplicates';
 import { enTriage } from './en-triage';
 import { vocabularyMessages } from './vocab';
 
@@ -49,6 +50,7 @@ export const en = {
     sections: 'Sections',
     section: {
       cases: 'Cases',
+      duplicates: 'Duplicates',
     },
     lock: 'Lock',
     settings: 'Settings',
@@ -102,6 +104,7 @@ export const en = {
   ...enTriage,
   ...enDetail,
   ...enPersons,
+  ...enDuplicates,
   ...enAdmin,
   ...enSecurity,
   errors: {
@@ -118,6 +121,10 @@ export const en = {
     NOT_FOUND: 'That record no longer exists.',
     CONFLICT: 'Someone changed this record since you opened it.',
     INTERNAL: 'Something went wrong; nothing was changed.',
+    SAME_PERSON: 'A record cannot be merged with itself.',
+    ALREADY_LINKED: 'That decision is already recorded.',
+    NOT_LINKED: 'These records are not merged directly, so there is nothing to unmerge.',
+    LINK_CONFLICT: 'This contradicts a decision that two of these records are different people. Change that decision first.',
     unexpected: 'Something went wrong: {{detail}}',
   },
 };

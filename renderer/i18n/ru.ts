@@ -3,6 +3,7 @@ import { ruAdmin } from './ru-admin';
 import { ruSecurity } from './ru-security';
 import { ruDetail } from './ru-detail';
 import { ruPersons } from './ru-persons';
+import { ruDuplicates } from './ru-duplicates';
 import { ruTriage } from './ru-triage';
 import { vocabularyMessages } from './vocab';
 
@@ -49,6 +50,7 @@ export const ru: Messages = {
     sections: 'Разделы',
     section: {
       cases: 'Дела',
+      duplicates: 'Дубли',
     },
     lock: 'Заблокировать',
     settings: 'Настройки',
@@ -102,6 +104,7 @@ export const ru: Messages = {
   ...ruTriage,
   ...ruDetail,
   ...ruPersons,
+  ...ruDuplicates,
   ...ruAdmin,
   ...ruSecurity,
   errors: {
@@ -119,6 +122,10 @@ export const ru: Messages = {
     NOT_FOUND: 'Эта запись больше не существует.',
     CONFLICT: 'Кто-то изменил эту запись, пока она была у вас открыта.',
     INTERNAL: 'Что-то пошло не так; ничего не изменено.',
+    SAME_PERSON: 'Запись нельзя объединить саму с собой.',
+    ALREADY_LINKED: 'Это решение уже записано.',
+    NOT_LINKED: 'Эти записи не объединены напрямую, разъединять нечего.',
+    LINK_CONFLICT: 'Это противоречит решению, что две из этих записей — разные люди. Сначала измените то решение.',
     unexpected: 'Что-то пошло не так: {{detail}}',
   },
 };

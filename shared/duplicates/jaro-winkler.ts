@@ -1,3 +1,7 @@
+/** Reused match flags: a scan scores millions of pairs, so no arrays are allocated per call. */
+let sFlags = new Uint8Array(64);
+let tFlags = new Uint8Array(64);
+
 /** Jaro–Winkler similarity of two strings (0..1), with the standard prefix scale 0.1 over at most 4 characters. */
 export function jaroWinkler(s: string, t: string): number {
   if (s === t) return 1;
@@ -5,8 +9,12 @@ export function jaroWinkler(s: string, t: string): number {
   const m = t.length;
   if (n === 0 || m === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(n, m) / 2) - 1);
-  const sMatched = new Uint8Array(n);
-  const tMatched = new Uint8Array(m);
+  if (n > sFlags.length) sFlags = new Uint8Array(n * 2);
+  if (m > tFlags.length) tFlags = new Uint8Array(m * 2);
+  const sMatched = sFlags;
+  const tMatched = tFlags;
+  sMatched.fill(0, 0, n);
+  tMatched.fill(0, 0, m);
   let matches = 0;
   for (let i = 0; i < n; i++) {
     const from = Math.max(0, i - window);

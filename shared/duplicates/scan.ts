@@ -37,20 +37,31 @@ function patronymicId(f: MatchFeatures): string | null {
   return f.patronymicStems[0] ?? null;
 }
 
+/** Surname and given name as one key, to count the records that share a full name. */
+export function fullNameKey(f: MatchFeatures, given = givenId(f)): string | null {
+  const family = f.family.skeletons[0];
+  return family === undefined || given === null ? null : `${family}:${given}`;
+}
+
 /** The blocking keys of one person. */
 export function blockingKeys(f: MatchFeatures): string[] {
   const keys = new Set<string>();
   for (const s of f.family.skeletons) keys.add(`f:${s}`);
   const g = givenId(f);
   if (g !== null) {
-    // Each record sits in its birth year's block and the next one's, so years one apart meet.
-    if (f.birth !== null) {
-      keys.add(`gy:${g}:${f.birth.year}`);
-      keys.add(`gy:${g}:${f.birth.year + 1}`);
+    // The first consonant class of the surname keeps these blocks small; a typo rarely touches it.
+    const initials = new Set(f.family.skeletons.map((s) => s.charAt(0)));
+    if (initials.size === 0) initials.add('');
+    for (const initial of initials) {
+      // Each record sits in its birth year's block and the next one's, so years one apart meet.
+      if (f.birth !== null) {
+        keys.add(`gy:${g}:${initial}:${f.birth.year}`);
+        keys.add(`gy:${g}:${initial}:${f.birth.year + 1}`);
+      }
+      const p = patronymicId(f);
+      if (p !== null) keys.add(`gp:${g}:${initial}:${p}`);
     }
     for (const k of f.family.keys) if (k.length >= 5) keys.add(`fp:${g}:${k.slice(0, 4)}`);
-    const p = patronymicId(f);
-    if (p !== null) keys.add(`gp:${g}:${p}`);
   }
   return [...keys];
 }
@@ -117,6 +128,10 @@ export function findDuplicates(input: ScanInput): { candidates: Candidate[]; sta
   const givenOf = features.map(givenId);
   for (const g of givenOf) if (g !== null) givenCounts.set(g, (givenCounts.get(g) ?? 0) + 1);
   const givenCount = (i: number) => (givenOf[i] === null ? undefined : givenCounts.get(givenOf[i]!));
+  const nameKeyOf = features.map((f, i) => fullNameKey(f, givenOf[i] ?? null));
+  const nameCounts = new Map<string, number>();
+  for (const k of nameKeyOf) if (k !== null) nameCounts.set(k, (nameCounts.get(k) ?? 0) + 1);
+  const nameCount = (i: number) => (nameKeyOf[i] === null ? 0 : (nameCounts.get(nameKeyOf[i]!) ?? 0));
   const relatives = relativesOf(input.relations);
   const seen = new Set<number>();
   const candidates: Candidate[] = [];
@@ -138,6 +153,7 @@ export function findDuplicates(input: ScanInput): { candidates: Candidate[]; sta
         const context = {
           familyCount: Math.max(familyCount[i]!, familyCount[j]!),
           givenCount: Math.max(givenCount(i) ?? 0, givenCount(j) ?? 0),
+          nameCount: Math.max(nameCount(i), nameCount(j)),
           population: n,
           ...relativeContext(relatives, fi.input.id, fj.input.id),
         };

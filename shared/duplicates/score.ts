@@ -10,13 +10,15 @@ import { bestSimilarity } from './jaro-winkler';
 import type { NamePart, Reason } from './reasons';
 
 /** Pairs at or above this score are listed as likely duplicates. */
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.6;
 
 export interface PairContext {
   /** How many records of the compared population share the surname key (the blocking key), when known. */
   readonly familyCount?: number;
   /** How many records of the population have the given name (as a name across languages), when known. */
   readonly givenCount?: number;
+  /** How many records share both the surname and the given name of the pair, when known. */
+  readonly nameCount?: number;
   /** Size of the compared population. */
   readonly population?: number;
   /** The two are recorded as relatives of each other. */
@@ -124,7 +126,6 @@ export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairConte
     case 'equivalent':
       break;
   }
-  if (fw < 4 && (family.kind === 'same' || family.kind === 'keys')) reasons.push({ code: 'name.common', params: { records: context.familyCount ?? 0 } });
 
   const gw = givenWeight(context);
   let given = comparePart(a.given, b.given, 0.87);
@@ -159,6 +160,11 @@ export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairConte
       break;
   }
 
+  // Several records with one full name: agreeing on it says less about any two of them.
+  const nameAgrees = (family.kind === 'same' || family.kind === 'keys') && (given.kind === 'same' || given.kind === 'keys' || given.kind === 'equivalent');
+  const nameCount = context.nameCount ?? 0;
+  if (nameAgrees && nameCount > 2) odds -= Math.log(nameCount - 1);
+
   let patronymic = comparePart(a.patronymic, b.patronymic, 0.85);
   if (patronymic.kind === 'similar' || patronymic.kind === 'different') {
     const entry = equivalentNames(a.patronymicNames, b.patronymicNames);
@@ -189,6 +195,9 @@ export function scorePair(a: MatchFeatures, b: MatchFeatures, context: PairConte
       if (a.patronymic.text !== '' || b.patronymic.text !== '') reasons.push({ code: 'name.missing', params: { part: 'patronymic' } });
       break;
   }
+
+  if (nameAgrees && nameCount > 2) reasons.push({ code: 'name.common', params: { records: nameCount } });
+  else if (fw < 4 && (family.kind === 'same' || family.kind === 'keys')) reasons.push({ code: 'name.common', params: { records: context.familyCount ?? 0 } });
 
   odds += scoreBirth(a, b, reasons);
 

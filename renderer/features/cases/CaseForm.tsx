@@ -5,6 +5,8 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
+import { SimilarPersonsWarning } from '../duplicates/SimilarPersonsWarning';
+import { useSimilarPersons } from '../duplicates/use-similar-persons';
 
 interface Draft {
   title: string;
@@ -33,6 +35,7 @@ export function CaseForm({ onCreated }: { onCreated: (record: CaseRecord) => voi
   const [problem, setProblem] = useState<Problem | null>(null);
   const [created, setCreated] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const similar = useSimilarPersons(draft.personName);
 
   const update = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
@@ -87,6 +90,7 @@ export function CaseForm({ onCreated }: { onCreated: (record: CaseRecord) => voi
         value={draft.personName}
         onChange={(event) => update('personName', event.target.value)}
       />
+      <SimilarPersonsWarning matches={similar} />
       <div className="field field-region">
         <label htmlFor={ids.region}>{t('caseForm.region')}</label>
         <select

@@ -3,6 +3,7 @@ import { DetailPageFrame } from '../../components/DetailPageFrame';
 import { formatDateTime } from '../../components/format-date';
 import { PersonCases } from './PersonCases';
 import { PersonEditor } from './PersonEditor';
+import { PersonGroupSection } from './PersonGroupSection';
 import { PersonReadOnly } from './PersonReadOnly';
 import { RelativesSection } from './RelativesSection';
 import { usePersonDetail } from './use-person-detail';
@@ -18,7 +19,7 @@ interface PersonPageProps {
 /** One person: their record (editable by writers), relatives and cases. Viewers get it read-only. */
 export function PersonPage({ personId, canWrite, onBack, onOpenCase }: PersonPageProps) {
   const { t, i18n } = useTranslation();
-  const { detail, setDetail, error, loading } = usePersonDetail(personId);
+  const { detail, setDetail, error, loading, reload } = usePersonDetail(personId);
 
   return (
     <DetailPageFrame
@@ -51,6 +52,7 @@ export function PersonPage({ personId, canWrite, onBack, onOpenCase }: PersonPag
             <PersonReadOnly person={person} />
           )}
           <div className="detail-sections">
+            <PersonGroupSection detail={person} canWrite={canWrite} onChanged={reload} />
             <RelativesSection detail={person} canWrite={canWrite} onChange={setDetail} />
             <PersonCases cases={person.cases} onOpenCase={(caseId) => leave(() => onOpenCase(caseId))} />
           </div>
