@@ -138,16 +138,31 @@ export function refreshDuplicates(db: Db, at: string, full = false): ScanSummary
   return { mode: 'incremental', persons: ids.length, compared, candidates: kept.length, ms: Math.round(performance.now() - started) };
 }
 
-/** Person ids whose search keys hold any of `keys` (FTS, the index search already maintains). */
-function idsWithKeys(db: Db, keys: readonly string[]): string[] {
-  if (keys.length === 0) return [];
-  const expression = keys.map((k) => `keys:"${k}"`).join(' OR ');
+/**
+ * The persons whose search keys match an FTS expression over the `keys` column (the index search maintains),
+ * leaving out those born three or more years from `year`: no name agreement would make them a match.
+ */
+function rowsMatching(db: Db, expression: string, year: number | null): MatchInput[] {
+  const born = year === null ? undefined : sql`(${persons.birthDate} IS NULL OR CAST(substr(${persons.birthDate}, 1, 4) AS INTEGER) BETWEEN ${year - 2} AND ${year + 2})`;
   return db
-    .select({ id: searchDocs.rowId })
+    .select(matchColumns)
     .from(searchDocs)
-    .where(and(eq(searchDocs.entity, 'person'), sql`${searchDocs.docid} IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression})`))
-    .all()
-    .map((r) => r.id);
+    .innerJoin(persons, eq(persons.id, searchDocs.rowId))
+    .where(and(eq(searchDocs.entity, 'person'), sql`${searchDocs.docid} IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression})`, born))
+    .all();
+}
+
+function countMatching(db: Db, expression: string): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${expression}`).n;
+}
+
+const quoted = (key: string) => `"${key.replaceAll('"', '')}"`;
+
+/** The number of persons, from the planner statistics refreshed at unlock when there are any. */
+function population(db: Db): number {
+  const stat = db.get<{ stat: string } | undefined>(sql`SELECT stat FROM sqlite_stat1 WHERE tbl = 'persons' LIMIT 1`);
+  const fromStats = stat ? Number(stat.stat.split(' ')[0]) : NaN;
+  return Number.isFinite(fromStats) && fromStats > 0 ? fromStats : (db.select({ n: count() }).from(persons).get()?.n ?? 0);
 }
 
 interface Lookup {
@@ -156,37 +171,30 @@ interface Lookup {
 }
 
 /**
- * The persons most like `target`, at or above the threshold, best first: candidates come from the blocks the
- * target falls in (surname skeletons through the search index; given name with birth year or patronymic),
- * and are scored as in a full scan.
+ * The persons most like `target`, at or above the threshold, best first: candidates come through the search
+ * index (the surname's skeletons; the given name with the surname's first letters), are kept when they share
+ * a block with the target, and are scored as in a full scan. It finds a little less than a full scan (no
+ * birth-year or patronymic blocks), in milliseconds.
  */
 export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?: string; limit: number; threshold?: number }): Lookup {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const features = matchFeatures(target);
-  const familyIds = idsWithKeys(db, features.family.skeletons.map((s) => `zz${s}`));
-  const pool = new Set(familyIds);
-  const givenKeys = features.given.keys;
-  if (givenKeys.length > 0 && (features.birth !== null || features.patronymic.text !== '')) {
-    const byGiven = idsWithKeys(db, givenKeys);
-    if (byGiven.length > 0 && byGiven.length < 50_000) {
-      for (const part of chunk(byGiven, 500)) {
-        const conditions = [];
-        if (features.birth !== null) conditions.push(sql`${persons.birthDate} LIKE ${`${features.birth.year}%`}`);
-        if (features.patronymic.text !== '') conditions.push(sql`${persons.patronymic} <> ''`);
-        for (const row of db
-          .select({ id: persons.id })
-          .from(persons)
-          .where(and(inArray(persons.id, part), or(...conditions)))
-          .all())
-          pool.add(row.id);
-      }
-    }
+  const year = features.birth?.year ?? null;
+  const skeletons = features.family.skeletons.map((k) => `keys:${quoted(`zz${k}`)}`).join(' OR ');
+  const familyCount = skeletons === '' ? 0 : countMatching(db, skeletons);
+  const pool = new Map<string, MatchInput>();
+  if (skeletons !== '') for (const row of rowsMatching(db, skeletons, year)) pool.set(row.id, row);
+  // The given name with the first letters of the surname: finds a surname whose typo changed its skeleton.
+  const prefixes = [...new Set(features.family.keys.filter((k) => k.length >= 5).map((k) => k.slice(0, 4)))];
+  if (features.given.keys.length > 0 && prefixes.length > 0) {
+    const given = features.given.keys.map((k) => `keys:${quoted(k)}`).join(' OR ');
+    const family = prefixes.map((p) => `keys:${quoted(p)}*`).join(' OR ');
+    for (const row of rowsMatching(db, `(${given}) AND (${family})`, year)) pool.set(row.id, row);
   }
   if (options.excludeId) pool.delete(options.excludeId);
-  const population = db.select({ n: count() }).from(persons).get()?.n ?? 0;
+  const size = population(db);
   const targetKeys = new Set(blockingKeys(features));
-  const rows: MatchInput[] = [];
-  for (const part of chunk([...pool], 500)) rows.push(...db.select(matchColumns).from(persons).where(inArray(persons.id, part)).all());
+  const rows = [...pool.values()];
   const relatives = target.id ? relativesAround(db, [target.id, ...rows.map((r) => r.id)]) : new Map<string, Set<string>>();
   const others = rows.map(matchFeatures);
   const targetName = fullNameKey(features);
@@ -198,7 +206,7 @@ export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?:
     if (!blockingKeys(other).some((k) => targetKeys.has(k))) continue;
     if (clearlyDifferent(features, other)) continue;
     compared++;
-    const context = { familyCount: familyIds.length, nameCount, population, ...relativeContext(relatives, target.id, row.id) };
+    const context = { familyCount, nameCount, population: size, ...relativeContext(relatives, target.id, row.id) };
     const quick = scorePair(features, other, context, false);
     if (quick.score < threshold) continue;
     matches.push({ input: row, context, ...scorePair(features, other, context, true) });

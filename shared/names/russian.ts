@@ -1,83 +1,87 @@
 /**
- * Russian Cyrillic → Latin, four systems, written from their published tables (cross-checked against the
- * samples of the iuliia project, https://iuliia.ru). Every table also renders Belarusian і ў and the apostrophe
- * and Ukrainian є ї ґ, so any Cyrillic text goes through.
+ * Russian Cyrillic → Latin, four systems, rendered by the iuliia library (https://iuliia.ru), whose schema
+ * definitions carry the published tables and their own samples:
  *
- * ru-icao — ICAO Doc 9303 (Machine Readable Travel Documents, part 3, transliteration table), adopted for Russian
- *   international passports in 2013 ("passport 2013"): ё e, ж zh, й i, х kh, ц ts, щ shch,
- *   ъ ie, ь dropped, ю iu, я ia; Belarusian ў u, Ukrainian є ie, ї i. Беляцкий → Beliatskii.
+ * ru-icao — ICAO Doc 9303 (Machine Readable Travel Documents, part 3), Russian international passports since
+ *   2013: ё e, ж zh, й i, х kh, ц ts, щ shch, ъ ie, ь dropped, ю iu, я ia. Беляцкий → Beliatskii.
+ * ru-gost-52535 — GOST R 52535.1-2006 (Russian passports 2010–2013): as ICAO but ц tc, ъ dropped.
+ * ru-bgn-pcgn — BGN/PCGN romanization of Russian (1947): е ye at word start and after vowels, й, ъ, ь;
+ *   ё yë / ë; й y; ъ ”; ь ’; ю yu; я ya. Беляцкий → Belyatskiy.
+ * ru-press — the "English press" form, i.e. the Wikipedia romanization of Russian (WP:RUS): е ye after vowels
+ *   and signs, ё yo, й y, signs dropped, final -ий/-ый → -y. Беляцкий → Belyatsky, Ильинский → Ilyinsky.
  *
- * ru-gost-52535 — GOST R 52535.1-2006 (ID cards; Russian passports 2010–2013): as ICAO but ц tc, ъ dropped.
- *
- * ru-bgn-pcgn — BGN/PCGN romanization of Russian (1947): е ye at word start and after vowels, й, ъ, ь
- *   (e elsewhere), ё yë / ë likewise, й y, ъ ”, ь ’, ю yu, я ya. The optional middle dot is not written.
- *   Беляцкий → Belyatskiy.
- *
- * ru-press — the "English press" form, i.e. the Wikipedia romanization of Russian (WP:RUS): BGN/PCGN without
- *   diacritics or primes — е ye after vowels and signs, ё yo, й y, ь/ъ dropped (y before а и о у ы э),
- *   final -ий/-ый → -y. Беляцкий → Belyatsky, Ильинский → Ilyinsky.
+ * What is added here, because iuliia covers Russian letters only: Belarusian і ў and the apostrophe, and
+ * Ukrainian є ї ґ, are first written as the Russian letters these systems treat alike (і → и, ў → у, the
+ * apostrophe → the sign that plays its part), so any Cyrillic text goes through. Two corrections to iuliia's
+ * BGN/PCGN output: its ë is the Cyrillic letter ё (a Latin ë is written), and the optional middle dot
+ * (Ty·ay·a) is not written, as in the Belarusian BGN/PCGN table.
  */
-import type { Scheme } from './scheme';
+import { BGN_PCGN, GOST_52535, ICAO_DOC_9303, translate, WIKIPEDIA, type Schema } from 'iuliia';
+import { APOSTROPHE } from './chars';
+import type { LibraryScheme } from './scheme';
 
-const COMMON: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', ж: 'zh', з: 'z', и: 'i', і: 'i', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', э: 'e',
-};
+/** Letters outside Russian, as the Russian letter each system treats alike; `sign` stands in for the apostrophe. */
+function preparer(sign: string): (text: string) => string {
+  const table: Record<string, string> = { і: 'и', І: 'И', ў: 'у', Ў: 'У', ї: 'йи', Ї: 'Йи', є: 'е', Є: 'Е', ґ: 'г', Ґ: 'Г', [APOSTROPHE]: sign };
+  const pattern = new RegExp(`[${Object.keys(table).join('')}]`, 'g');
+  return (text) => text.replace(pattern, (ch) => table[ch] ?? ch);
+}
 
-export const ruIcao: Scheme = {
+/** A word as iuliia splits text (it renders word by word). */
+const WORD = /[^\s,.:;?!()"']+/gu;
+const LOWERCASE = /\p{Ll}/u;
+const LETTERS = /\p{L}.*\p{L}/u;
+
+/** iuliia capitalizes the first letter of a rendering; a word in capitals stays in capitals (ЯН → YAN). */
+function render(schema: Schema, prepare: (text: string) => string, fix: (latin: string) => string) {
+  return (text: string, keepCase: boolean): string => {
+    const prepared = prepare(text);
+    if (!keepCase) return fix(translate(prepared, schema));
+    return fix(
+      prepared.replace(WORD, (word) =>
+        LETTERS.test(word) && !LOWERCASE.test(word) ? translate(word.toLowerCase(), schema).toUpperCase() : translate(word, schema),
+      ),
+    );
+  };
+}
+
+const same = (latin: string) => latin;
+
+export const ruIcao: LibraryScheme = {
   id: 'ru-icao',
   language: 'ru',
   name: 'ICAO Doc 9303 (Russian passports since 2013)',
-  source: 'ICAO Doc 9303, Machine Readable Travel Documents, part 3 (Russian international passports since 2013)',
-  letters: { ...COMMON, е: 'e', ё: 'e', й: 'i', ц: 'ts', ъ: 'ie', ь: '', ю: 'iu', я: 'ia', ў: 'u', є: 'ie', ї: 'i' },
-  iotated: {},
-  jAfter: '',
-  apostrophe: '',
+  source: 'ICAO Doc 9303, Machine Readable Travel Documents, part 3 (Russian international passports since 2013), via iuliia',
   ch: 'ch',
+  render: render(ICAO_DOC_9303, preparer(''), same),
 };
 
-export const ruGost52535: Scheme = {
+export const ruGost52535: LibraryScheme = {
   id: 'ru-gost-52535',
   language: 'ru',
   name: 'GOST R 52535.1-2006 (Russian passports 2010–2013)',
-  source: 'GOST R 52535.1-2006, Identification cards. Machine readable travel documents, annex A',
-  letters: { ...COMMON, е: 'e', ё: 'e', й: 'i', ц: 'tc', ъ: '', ь: '', ю: 'iu', я: 'ia', ў: 'u', є: 'ie', ї: 'i' },
-  iotated: {},
-  jAfter: '',
-  apostrophe: '',
+  source: 'GOST R 52535.1-2006, Identification cards. Machine readable travel documents, annex A, via iuliia',
   ch: 'ch',
+  render: render(GOST_52535, preparer(''), same),
 };
 
-export const ruBgnPcgn: Scheme = {
+export const ruBgnPcgn: LibraryScheme = {
   id: 'ru-bgn-pcgn',
   language: 'ru',
   name: 'BGN/PCGN romanization of Russian (1947)',
-  source: 'US Board on Geographic Names / UK Permanent Committee on Geographical Names, 1947',
-  letters: { ...COMMON, й: 'y', ц: 'ts', ъ: '”', ь: '’', ю: 'yu', я: 'ya', ў: 'w', є: 'ye', ї: 'yi' },
-  iotated: {
-    е: { j: 'ye', c: 'e' },
-    ё: { j: 'yë', c: 'ë' },
-  },
-  jAfter: 'аеёиоуыэюяйъьіїєў\u02BC',
-  apostrophe: '”',
+  source: 'US Board on Geographic Names / UK Permanent Committee on Geographical Names, 1947, via iuliia',
   ch: 'ch',
+  render: render(BGN_PCGN, preparer('ъ'), (latin) => latin.replace(/ё/g, 'ë').replace(/Ё/g, 'Ë').replace(/·/g, '')),
 };
 
-export const ruPress: Scheme = {
+export const ruPress: LibraryScheme = {
   id: 'ru-press',
   language: 'ru',
   name: 'English press / Wikipedia romanization of Russian',
-  source: 'Wikipedia:Romanization of Russian (WP:RUS), as tabulated by iuliia "wikipedia"',
-  letters: { ...COMMON, ё: 'yo', й: 'y', ц: 'ts', ъ: '', ь: '', ю: 'yu', я: 'ya', ў: 'u', є: 'ye', ї: 'yi' },
-  iotated: {
-    е: { j: 'ye', c: 'e' },
-  },
-  jAfter: 'аиоуэюяьъіїє\u02BC',
-  signs: { before: 'аиоуыэ', out: 'y' },
-  endings: { ий: 'y', ый: 'y' },
-  apostrophe: '',
+  source: 'Wikipedia:Romanization of Russian (WP:RUS), iuliia "wikipedia"',
   ch: 'ch',
+  render: render(WIKIPEDIA, preparer('ь'), same),
 };
 
 /** In the order `transliterate` lists them. */
-export const RUSSIAN_SCHEMES: readonly Scheme[] = [ruIcao, ruPress, ruBgnPcgn, ruGost52535];
+export const RUSSIAN_SCHEMES: readonly LibraryScheme[] = [ruIcao, ruPress, ruBgnPcgn, ruGost52535];

@@ -1,7 +1,8 @@
 /**
- * A small table-driven engine for Cyrillic → Latin transliteration schemes. A scheme is data (see
- * `belarusian.ts`, `russian.ts`); `applyScheme` walks the text once, letter by letter, looking only at the
- * previous and next characters. Characters that are not Cyrillic letters pass through unchanged.
+ * A small table-driven engine for Cyrillic → Latin transliteration schemes. A table scheme is data (see
+ * `belarusian.ts`); `applyScheme` walks the text once, letter by letter, looking only at the previous and next
+ * characters. Characters that are not Cyrillic letters pass through unchanged. The Russian systems come from a
+ * library instead (`russian.ts`).
  */
 import { APOSTROPHE, CYRILLIC_LETTERS, isApostrophe, isLetter } from './chars';
 import type { BelarusianSystem, RussianSystem } from './types';
@@ -18,7 +19,30 @@ export interface IotatedForms {
   readonly start?: string;
 }
 
-export interface Scheme {
+/** What every system has: identity, provenance and how its "ch" reads. */
+interface SchemeInfo {
+  readonly id: BelarusianSystem | RussianSystem;
+  readonly language: 'be' | 'ru';
+  /** Human name of the system. */
+  readonly name: string;
+  /** Where the table comes from. */
+  readonly source: string;
+  /**
+   * How "ch" in this scheme's output reads when folded: 'kh' where the scheme writes х as ch (Czech/Polish
+   * style, ч being č), 'ch' where ch is ч (English style).
+   */
+  readonly ch: 'ch' | 'kh';
+}
+
+/** A system rendered by a library (the Russian ones, by iuliia): `render` has applyScheme's contract. */
+export interface LibraryScheme extends SchemeInfo {
+  render(text: string, keepCase: boolean): string;
+}
+
+export type Scheme = TableScheme | LibraryScheme;
+
+/** A system written here from its published table. */
+export interface TableScheme {
   readonly id: BelarusianSystem | RussianSystem;
   readonly language: 'be' | 'ru';
   /** Human name of the system. */
@@ -106,7 +130,7 @@ function flags(chars: string): Uint8Array {
   return out;
 }
 
-function compile(s: Scheme): Compiled {
+function compile(s: TableScheme): Compiled {
   const pick = (f: (forms: IotatedForms) => string | undefined): (string | undefined)[] => {
     const out: Record<string, string> = {};
     for (const [k, forms] of Object.entries(s.iotated)) {
@@ -134,9 +158,9 @@ function compile(s: Scheme): Compiled {
   };
 }
 
-const compiled = new WeakMap<Scheme, Compiled>();
+const compiled = new WeakMap<TableScheme, Compiled>();
 
-function compiledOf(s: Scheme): Compiled {
+function compiledOf(s: TableScheme): Compiled {
   let c = compiled.get(s);
   if (c === undefined) {
     c = compile(s);
@@ -183,7 +207,9 @@ function flagged(f: Uint8Array, code: number): boolean {
  * (Я → Ya), or an all-caps one inside an all-caps word (ЯН → YAN); without it the input is expected in
  * lowercase and nothing is cased (the fast path used for search keys).
  */
-export function applyScheme(text: string, s: Scheme, keepCase: boolean): string {
+export function applyScheme(text: string, scheme: Scheme, keepCase: boolean): string {
+  if ('render' in scheme) return scheme.render(text, keepCase);
+  const s = scheme;
   const t = compiledOf(s);
   let out = '';
   let prev = -1; // lowercase code of the previous character of the current word; -1 at a word boundary

@@ -204,3 +204,30 @@ describe('merging', () => {
     expect(await call(backend, 'duplicates.list', {})).toMatchObject({ rows: [], total: 0 });
   });
 });
+
+describe('the upgrade to iuliia for the Russian systems', () => {
+  it('re-keys, at unlock, the names the Russian systems now render differently, and only those', async () => {
+    const { dir, backend } = await office();
+    const mixed = await person(backend, { givenName: 'Юрій', familyName: 'Гриўцов' });
+    const plain = await person(backend, { givenName: 'Юрий', familyName: 'Иванов' });
+    await call(backend, 'vault.lock', {});
+    const { eq } = await import('drizzle-orm');
+    const { persons, settings } = await import('../../db/schema');
+    let vault = await unlockVault(dir, PASSPHRASE);
+    const fresh = vault.orm.select().from(persons).all();
+    vault.orm.update(persons).set({ nameKeys: 'stale-keys' }).run();
+    vault.orm.delete(settings).where(eq(settings.key, 'upgrade.0006-russian-systems-iuliia')).run();
+    vault.close();
+
+    vault = await unlockVault(dir, PASSPHRASE);
+    try {
+      const keysOf = (id: string) => vault.orm.select().from(persons).where(eq(persons.id, id)).get()!.nameKeys;
+      expect(keysOf(mixed)).toBe(fresh.find((p) => p.id === mixed)!.nameKeys);
+      expect(keysOf(plain)).toBe('stale-keys');
+    } finally {
+      vault.close();
+    }
+    await call(backend, 'vault.unlock', { passphrase: PASSPHRASE });
+    expect((await call(backend, 'persons.list', { search: 'Hryutsov' })).rows.map((r) => r.id)).toEqual([mixed]);
+  });
+});
