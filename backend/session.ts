@@ -4,6 +4,8 @@ import type { OpenVault } from '../db/vault';
 import type { Platform } from './platform';
 import { readSettings } from '../db/repositories/settings';
 import type { Settings } from '../shared/domain/settings';
+import { clearMatchCaches } from '../shared/duplicates/features';
+import { clearRenderings } from '../shared/names';
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -57,6 +59,9 @@ export class Session {
     this.#settings = null;
     if (!vault) return false;
     vault.close();
+    // Names cached for transliteration and matching must not outlive the unlocked session.
+    clearRenderings();
+    clearMatchCaches();
     this.emit('vault.locked', { reason });
     return true;
   }

@@ -314,12 +314,21 @@ function typo(word: string, next: () => number): string {
 }
 
 /** Precision and recall of predicted pairs against the labels; false positives among the hard non-matches. */
-export function evaluate(population: LabelledPopulation, predicted: readonly { a: string; b: string }[]) {
+export function evaluate(
+  population: LabelledPopulation,
+  all: readonly { a: string; b: string }[],
+  /** Judge only the pairs this accepts (true and predicted alike). */
+  only: (a: LabelledPerson, b: LabelledPerson) => boolean = () => true,
+) {
+  const byId = new Map(population.persons.map((p) => [p.id, p]));
   const identityOf = new Map(population.persons.map((p) => [p.id, p.identity]));
   const truePairs = new Set<string>();
   const byIdentity = new Map<number, string[]>();
   for (const p of population.persons) byIdentity.set(p.identity, [...(byIdentity.get(p.identity) ?? []), p.id]);
-  for (const ids of byIdentity.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) truePairs.add(`${ids[i]}|${ids[j]}`);
+  for (const ids of byIdentity.values()) {
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (only(byId.get(ids[i]!)!, byId.get(ids[j]!)!)) truePairs.add(`${ids[i]}|${ids[j]}`);
+  }
+  const predicted = all.filter(({ a, b }) => only(byId.get(a)!, byId.get(b)!));
   let tp = 0;
   for (const { a, b } of predicted) if (identityOf.get(a) === identityOf.get(b)) tp++;
   const predictedSet = new Set(predicted.map(({ a, b }) => `${a}|${b}`));

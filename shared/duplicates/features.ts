@@ -51,6 +51,11 @@ export interface MatchFeatures {
 const partCache = new Map<string, PartFeatures>();
 const CACHE_LIMIT = 400_000;
 
+/** Drops every name held for matching: called when the vault locks, so no name outlives the session in memory. */
+export function clearMatchCaches(): void {
+  partCache.clear();
+}
+
 export function partFeatures(raw: string): PartFeatures {
   const cached = partCache.get(raw);
   if (cached !== undefined) return cached;

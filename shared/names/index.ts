@@ -8,6 +8,7 @@ export { normalizeName, detectScript } from './normalize';
 export { transliterate, transliterateAs, detectCyrillicLanguage, TRANSLITERATION_SYSTEMS } from './transliterate';
 export { foldLatin, skeleton } from './fold';
 export { nameKeys } from './keys';
+export { clearRenderings } from './russian';
 export type {
   BelarusianSystem,
   CyrillicLanguage,

@@ -42,13 +42,7 @@ export interface LibraryScheme extends SchemeInfo {
 export type Scheme = TableScheme | LibraryScheme;
 
 /** A system written here from its published table. */
-export interface TableScheme {
-  readonly id: BelarusianSystem | RussianSystem;
-  readonly language: 'be' | 'ru';
-  /** Human name of the system. */
-  readonly name: string;
-  /** Where the table comes from. */
-  readonly source: string;
+export interface TableScheme extends SchemeInfo {
   /** Lowercase Cyrillic letter → lowercase Latin, for every letter not handled by a rule below. */
   readonly letters: Readonly<Record<string, string>>;
   /** Context-dependent vowels. */
@@ -59,17 +53,10 @@ export interface TableScheme {
   readonly softPairs?: Readonly<Record<string, string>>;
   /** Łacinka л: `soft` before the characters in `before`, `hard` elsewhere. */
   readonly softL?: { readonly soft: string; readonly hard: string; readonly before: string };
-  /** ь and ъ before one of `before` render as `out` (Wikipedia-style: Ильинский → Ilyinsky). */
-  readonly signs?: { readonly before: string; readonly out: string };
   /** Word-final two-letter endings (ий → y); applied only when at least one letter precedes them. */
   readonly endings?: Readonly<Record<string, string>>;
   /** Rendering of an apostrophe between two Cyrillic letters. */
   readonly apostrophe: string;
-  /**
-   * How "ch" in this scheme's output reads when folded: 'kh' where the scheme writes х as ch (Czech/Polish
-   * style, ч being č), 'ch' where ch is ч (English style).
-   */
-  readonly ch: 'ch' | 'kh';
 }
 
 function capitalize(s: string): string {
@@ -84,7 +71,6 @@ const BASE = 0x400;
 const SIZE = 0x100;
 const APOSTROPHE_CODE = APOSTROPHE.charCodeAt(0);
 const SOFT_SIGN = 'ь'.charCodeAt(0);
-const HARD_SIGN = 'ъ'.charCodeAt(0);
 const EL = 'л'.charCodeAt(0);
 
 /** Lowercase char code of a known Cyrillic letter, or -1 for any other character. */
@@ -109,7 +95,6 @@ interface Compiled {
   readonly jAfter: Uint8Array;
   readonly softPairs: (string | undefined)[];
   readonly softLBefore: Uint8Array | undefined;
-  readonly signsBefore: Uint8Array | undefined;
   /** (first << 16 | second) code → ending */
   readonly endings: Map<number, string> | undefined;
 }
@@ -153,7 +138,6 @@ function compile(s: TableScheme): Compiled {
     jAfter: flags(s.jAfter),
     softPairs: table(s.softPairs),
     softLBefore: s.softL === undefined ? undefined : flags(s.softL.before),
-    signsBefore: s.signs === undefined ? undefined : flags(s.signs.before),
     endings,
   };
 }
@@ -255,8 +239,6 @@ export function applyScheme(text: string, scheme: Scheme, keepCase: boolean): st
         r = after >= 0 && flagged(t.softLBefore, after) ? s.softL?.soft : s.softL?.hard;
       } else if (lower === SOFT_SIGN && absorbSoftSign) {
         r = '';
-      } else if ((lower === SOFT_SIGN || lower === HARD_SIGN) && t.signsBefore !== undefined && next >= 0 && flagged(t.signsBefore, next)) {
-        r = s.signs?.out;
       } else {
         const soft = next === SOFT_SIGN ? t.softPairs[k] : undefined;
         r = soft ?? t.letters[k] ?? String.fromCharCode(lower);
