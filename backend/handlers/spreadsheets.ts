@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/api';
 import { importMappingSchema, type ImportMapping, type ImportPreview } from '../../shared/domain/spreadsheet';
 import { AppError } from '../../shared/errors';
 import { importCases, listCases } from '../../db/repositories/cases';
+import { similarPersons } from '../../db/repositories/duplicates';
 import { settings } from '../../db/schema';
 import { refreshPlannerStats } from '../../db/connection';
 import type { Db } from '../../db/repositories/changes';
@@ -50,6 +51,13 @@ export function spreadsheetHandlers(context: BackendContext) {
       const { reports } = convert(sheet, mapping);
       const invalid = reports.filter((r) => r.errors.length > 0);
       const shown = new Set(reports.slice(0, PREVIEW_ROWS));
+      // The warning that a row's person is probably recorded already, for the rows the preview shows.
+      for (const report of shown) {
+        const name = report.values.personName;
+        if (report.errors.length > 0 || !name) continue;
+        const matches = similarPersons(orm(), { name, limit: 3 });
+        if (matches.length > 0) report.existing = matches.map((m) => ({ id: m.person.id, displayName: m.person.displayName, score: m.score }));
+      }
       return {
         format: sheet.format,
         columns: sheet.columns,

@@ -195,7 +195,16 @@ export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?:
   const size = population(db);
   const targetKeys = new Set(blockingKeys(features));
   const rows = [...pool.values()];
-  const relatives = target.id ? relativesAround(db, [target.id, ...rows.map((r) => r.id)]) : new Map<string, Set<string>>();
+  // Relatives matter only for a target that has some: most have none, and then the pool's are not read.
+  const hasRelatives =
+    target.id !== '' &&
+    db
+      .select({ id: personRelations.id })
+      .from(personRelations)
+      .where(or(eq(personRelations.personId, target.id), eq(personRelations.relativeId, target.id)))
+      .limit(1)
+      .get() !== undefined;
+  const relatives = hasRelatives ? relativesAround(db, [target.id, ...rows.map((r) => r.id)]) : new Map<string, Set<string>>();
   const others = rows.map(matchFeatures);
   const targetName = fullNameKey(features);
   const nameCount = 1 + (targetName === null ? 0 : others.filter((o) => fullNameKey(o) === targetName).length);

@@ -48,6 +48,7 @@ export const beDuplicates: Messages<typeof enDuplicates> = {
   similarPersons: {
     heading: 'Магчыма, гэты чалавек ужо запісаны:',
     match: '{{name}} — падабенства {{score}} %',
+    inImport: 'Магчыма, ужо запісаны: {{names}}',
   },
   reasons: {
     parts: { family: 'Прозвішча', given: 'Імя', patronymic: 'Імя па бацьку' },

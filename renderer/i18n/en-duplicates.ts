@@ -45,6 +45,7 @@ export const enDuplicates = {
   similarPersons: {
     heading: 'This person may already be recorded:',
     match: '{{name}} — {{score}} % alike',
+    inImport: 'May already be recorded: {{names}}',
   },
   reasons: {
     parts: { family: 'Surname', given: 'Given name', patronymic: 'Patronymic' },

@@ -48,6 +48,7 @@ export const ruDuplicates: Messages<typeof enDuplicates> = {
   similarPersons: {
     heading: 'Возможно, этот человек уже записан:',
     match: '{{name}} — сходство {{score}} %',
+    inImport: 'Возможно, уже записан: {{names}}',
   },
   reasons: {
     parts: { family: 'Фамилия', given: 'Имя', patronymic: 'Отчество' },

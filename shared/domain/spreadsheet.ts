@@ -35,6 +35,8 @@ export interface ImportRowReport {
   line: number;
   values: Partial<Record<ImportField, string>>;
   errors: string[];
+  /** Persons already in the vault the row's person likely is (shown rows of a preview only). */
+  existing?: { id: string; displayName: string; score: number }[];
 }
 
 export interface ImportPreview {

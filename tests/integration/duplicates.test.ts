@@ -95,6 +95,18 @@ describe('finding duplicates', () => {
   });
 });
 
+describe('the import preview', () => {
+  it('warns on rows whose person is probably recorded already', async () => {
+    const { backend } = await office();
+    const existing = await person(backend, { givenName: 'Ігар', familyName: 'Лосік', birthDate: '1992' });
+    const csv = 'Title,Person,Region,Priority\nFine for a flag,Ihar Losik,brest,low\nSearch,Ганна Кавалёва,gomel,high\n';
+    const preview = await call(backend, 'cases.importPreview', { fileName: 'cases.csv', dataBase64: Buffer.from(csv).toString('base64') });
+    expect(preview.validRows).toBe(2);
+    expect(preview.rows[0]!.existing).toEqual([{ id: existing, displayName: 'Ігар Лосік', score: expect.any(Number) }]);
+    expect(preview.rows[1]!.existing).toBeUndefined();
+  });
+});
+
 describe('merging', () => {
   it('merges two records into one person with every case, survives a reopen, unmerges and merges again', async () => {
     const { dir, backend, advance } = await office();

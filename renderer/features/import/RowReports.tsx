@@ -38,7 +38,12 @@ export function RowReports({ preview }: { preview: ImportPreview }) {
                   {fields.map((field) => (
                     <td key={field}>{row.values[field] ?? ''}</td>
                   ))}
-                  <td className={bad ? 'problems' : 'ok'}>{bad ? row.errors.join('; ') : t('importer.ok')}</td>
+                  <td className={bad ? 'problems' : 'ok'}>
+                    {bad ? row.errors.join('; ') : t('importer.ok')}
+                    {row.existing?.length ? (
+                      <span className="similar-warning">{t('similarPersons.inImport', { names: row.existing.map((m) => m.displayName).join(', ') })}</span>
+                    ) : null}
+                  </td>
                 </tr>
               );
             })}

@@ -7,6 +7,8 @@ import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
 import { problemText, type Problem } from '../../../components/error-text';
+import { SimilarPersonsWarning } from '../../duplicates/SimilarPersonsWarning';
+import { useSimilarPersons } from '../../duplicates/use-similar-persons';
 import { PersonSearch } from '../../persons/PersonSearch';
 
 const emptyName = { givenName: '', familyName: '', patronymic: '' };
@@ -20,6 +22,7 @@ export function PersonLinker({ detail, onLinked }: { detail: CaseDetail; onLinke
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const linked = new Set(detail.persons.filter((p) => p.role === role).map((p) => p.personId));
+  const similar = useSimilarPersons([name.givenName, name.patronymic, name.familyName].map((part) => part.trim()).filter(Boolean).join(' '));
 
   async function link(personId: string) {
     setBusy(true);
@@ -87,6 +90,7 @@ export function PersonLinker({ detail, onLinked }: { detail: CaseDetail; onLinke
           <Field label={t('persons.patronymic')} maxLength={120} value={name.patronymic} onChange={(e) => setName({ ...name, patronymic: e.target.value })} />
           <Field label={t('persons.familyName')} maxLength={120} value={name.familyName} onChange={(e) => setName({ ...name, familyName: e.target.value })} />
         </div>
+        <SimilarPersonsWarning matches={similar} />
         <FormMessage error={problemText(t, problem)} />
         <div className="actions">
           <button type="submit" disabled={busy} aria-busy={busy}>
