@@ -7,6 +7,11 @@ import type { VaultOptions } from '../db/vault';
 export interface Platform {
   /** The directory holding the vault (database and key file). */
   dataDir: string;
+  /**
+   * This computer's own state, outside any vault directory (unlock attempts): never inside `dataDir`,
+   * so a wrong passphrase changes nothing beside the vault.
+   */
+  stateDir: string;
   now(): Date;
   vault?: Omit<VaultOptions, 'now'>;
   /**
@@ -16,6 +21,6 @@ export interface Platform {
   saveFile?(suggestedName: string, data: Uint8Array): Promise<string | null>;
 }
 
-export function systemPlatform(dataDir: string, vault?: Platform['vault']): Platform {
-  return { dataDir, now: () => new Date(), vault };
+export function systemPlatform(dataDir: string, stateDir: string, vault?: Platform['vault']): Platform {
+  return { dataDir, stateDir, now: () => new Date(), vault };
 }

@@ -223,6 +223,12 @@ export async function createVault(
   }
 }
 
+/** The id of the vault in `dir`, read from its key file; NO_VAULT when there is none. */
+export function vaultIdOf(dir: string): string {
+  if (!existsSync(dir) || inspectDataDir(dir) === 'empty') throw new AppError('NO_VAULT', `There is no Caseboard vault in ${dir}.`);
+  return readKeyFile(vaultPaths(dir).keys).vaultId;
+}
+
 export async function unlockVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   if (!existsSync(dir) || inspectDataDir(dir) === 'empty') throw new AppError('NO_VAULT', `There is no Caseboard vault in ${dir}.`);
   const paths = vaultPaths(dir);

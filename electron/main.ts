@@ -82,6 +82,7 @@ function start(): void {
     if (app.isPackaged) Menu.setApplicationMenu(null);
     backend = createBackend({
       dataDir: chosenDataDir(),
+      stateDir: join(app.getPath('userData'), 'state'),
       now: () => new Date(),
       vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
       saveFile: async (suggestedName, data) => {

@@ -87,6 +87,8 @@ export const api = {
     access: 'public',
   }),
   'vault.unlock': method<SessionInfo>()({ input: z.strictObject({ passphrase: passphraseSchema }), access: 'public' }),
+  /** Wrong passphrases in a row on this computer, and when the next try is allowed (null, 0: now). */
+  'vault.attempts': method<{ failures: number; retryAt: string | null; waitSeconds: number }>()({ input: noInput, access: 'public' }),
   /** Locking is always allowed: a forced moment must never meet an error. */
   'vault.lock': method<{ locked: true }>()({ input: noInput, access: 'public' }),
   /**

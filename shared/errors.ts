@@ -14,6 +14,7 @@ export const errorCodes = [
   'CONFLICT',
   'AUDIT_BROKEN',
   'INTERNAL',
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

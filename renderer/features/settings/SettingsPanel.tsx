@@ -35,7 +35,7 @@ export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, 
           <AutoLockForm minutes={session.autoLockMinutes} canEdit={isAdmin} onSaved={onSettingsSaved} />
         </div>
         <div className="card">
-          <ChangePassphraseForm />
+          <ChangePassphraseForm session={session} />
         </div>
         <div className="card">
           <LanguageSettings />
@@ -52,7 +52,7 @@ export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, 
         ) : null}
         {isAdmin ? (
           <div className="card card-wide">
-            <BackupForm />
+            <BackupForm office={session.office} />
           </div>
         ) : null}
         {isAdmin ? (
