@@ -33,8 +33,16 @@ export function genesisHash(vaultId: string): string {
   return sha256(`caseboard-audit-genesis|${vaultId}`);
 }
 
+/**
+ * The exact text an entry's hash is taken over (UTF-8, no trailing newline): a JSON array of its fields,
+ * `ids` as the JSON text stored. Evidence packages ship these lines so that anyone can recompute the chain.
+ */
+export function canonicalAuditLine(e: Omit<AuditEntry, 'ids'> & { ids: string; prevHash: string }): string {
+  return JSON.stringify([e.seq, e.at, e.staffId, e.method, e.entity, e.ids, e.beforeHash, e.afterHash, e.prevHash]);
+}
+
 function entryHash(e: Omit<AuditEntry, 'ids'> & { ids: string; prevHash: string }): string {
-  return sha256(JSON.stringify([e.seq, e.at, e.staffId, e.method, e.entity, e.ids, e.beforeHash, e.afterHash, e.prevHash]));
+  return sha256(canonicalAuditLine(e));
 }
 
 function vaultIdOf(db: Db): string {
@@ -96,6 +104,13 @@ export function verifyAudit(db: Db): AuditVerdict {
     expectedSeq += 1;
   }
   return { ok: true, entries };
+}
+
+/** Every entry's canonical line, oldest first, with the vault's genesis hash and the newest entry. */
+export function auditChain(db: Db): { genesis: string; lines: string[]; head: { seq: number; hash: string } | null } {
+  const rows = db.select().from(auditLog).orderBy(asc(auditLog.seq)).all();
+  const last = rows.at(-1);
+  return { genesis: genesisHash(vaultIdOf(db)), lines: rows.map(canonicalAuditLine), head: last ? { seq: last.seq, hash: last.hash } : null };
 }
 
 export function listAudit(db: Db, query: { staffId?: string; from?: string; to?: string; entityId?: string; offset: number; limit: number }) {

@@ -189,6 +189,19 @@ export const api = {
   'audit.verify': method<AuditVerdict>()({ input: noInput, access: ['admin', 'coordinator'] }),
   'audit.list': method<AuditPage>()({ input: auditQuerySchema, access: ['admin', 'coordinator'] }),
 
+  /**
+   * One case as an evidence package (zip: record, attachments, hashes, its audit entries and the audit chain),
+   * saved where the person chooses; NOT encrypted unless a passphrase or age recipients are given.
+   */
+  'cases.exportEvidence': method<{ path: string | null; encrypted: boolean; files: number }>()({
+    input: z.strictObject({
+      id: recordId,
+      passphrase: newPassphraseSchema.optional(),
+      recipients: z.array(z.string().trim().regex(/^age1[0-9a-z]+$/, { message: 'must be an age recipient (age1…)' })).max(20).optional(),
+    }),
+    access: sourceReaders,
+  }),
+
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
 } as const;

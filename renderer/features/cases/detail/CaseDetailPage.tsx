@@ -4,6 +4,7 @@ import type { StaffRecord } from '../../../../shared/domain/staff-accounts';
 import { DetailPageFrame } from '../../../components/DetailPageFrame';
 import { PriorityBadge } from '../../../components/PriorityBadge';
 import { formatDateTime } from '../../../components/format-date';
+import { EvidencePackageButton } from '../../evidence/EvidencePackageButton';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CaseEditor } from './CaseEditor';
 import { CaseReadOnly } from './CaseReadOnly';
@@ -106,6 +107,14 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
                     reload();
                   }}
                 />
+              ) : null}
+              {/* Sources and evidence packages are for the same roles: coordinators and admins. */}
+              {detail.sources ? (
+                <section className="detail-section">
+                  <h3>{t('evidence.heading')}</h3>
+                  <p className="muted">{t('evidence.sectionIntro')}</p>
+                  <EvidencePackageButton caseId={detail.id} related={[detail.reference]} />
+                </section>
               ) : null}
             </div>
           </div>
