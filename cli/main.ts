@@ -4,11 +4,11 @@
  * Each domain's commands live in `commands/`; this file parses arguments and dispatches.
  */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBackend } from '../backend';
 import { defaultDataDir, defaultStateDir } from '../backend/data-dir';
 import { systemPlatform } from '../backend/platform';
+import { writeFileAtomic } from '../backend/atomic-file';
 import { AppError } from '../shared/errors';
 import { caseCommands, caseUsage } from './commands/cases';
 import { personCommands, personUsage } from './commands/persons';
@@ -63,7 +63,7 @@ async function run(argv: string[]): Promise<void> {
   // The CLI's "save dialog" is --out: the file goes exactly where the administrator said.
   if (out) {
     platform.saveFile = async (_name, data) => {
-      writeFileSync(resolve(out), data, { mode: 0o600 });
+      writeFileAtomic(resolve(out), data);
       return resolve(out);
     };
   }

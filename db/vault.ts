@@ -62,6 +62,9 @@ function readHeader(path: string): Buffer {
 /** What a data directory holds, refusing anything that is neither nothing nor a whole vault. */
 export function inspectDataDir(dir: string): DataDirState {
   const paths = vaultPaths(dir);
+  if (existsSync(paths.restoring)) {
+    throw new AppError('VAULT_DAMAGED', `${dir} holds an interrupted restore: delete the directory and restore again.`);
+  }
   const hasDb = existsSync(paths.db);
   const hasKeys = existsSync(paths.keys);
   if (!hasDb && !hasKeys) return 'empty';

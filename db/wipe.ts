@@ -56,7 +56,7 @@ export function wipeVault(dir: string): WipeReport {
   overwrite(paths.db);
   overwrite(paths.shm);
   const filesRemoved: string[] = [];
-  for (const path of [paths.keys, paths.db, paths.wal, paths.shm, `${paths.keys}.tmp`]) {
+  for (const path of [paths.keys, paths.db, paths.wal, paths.shm, `${paths.keys}.tmp`, paths.restoring]) {
     if (!existsSync(path)) continue;
     rmSync(path, { force: true });
     filesRemoved.push(path);

@@ -3,12 +3,13 @@
  * No business logic lives here; everything behind `invoke` is the shared backend.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
+import { writeFileAtomic } from '../backend/atomic-file';
 import { registerIpc } from './ipc';
 import { APP_ENTRY, APP_SCHEME, bundlePathFor, isAppUrl, responseHeaders, SESSION_PARTITION } from './policy';
 import { buildWindowOptions } from './window-options';
@@ -89,7 +90,7 @@ function start(): void {
         const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         if (result.canceled || !result.filePath) return null;
-        await writeFile(result.filePath, data, { mode: 0o600 });
+        writeFileAtomic(result.filePath, data);
         return result.filePath;
       },
     });
