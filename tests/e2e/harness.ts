@@ -34,6 +34,12 @@ export interface App {
   backend: Backend;
   dataDir: string;
   profileDir: string;
+  /** Where the stand-in save dialog puts every file the person chose to write out. */
+  exportDir: string;
+  /** This computer's state outside the vault (unlock attempts). */
+  stateDir: string;
+  /** The browser's own temporary directory (TMPDIR), so the leak scan can read it. */
+  browserTempDir: string;
   /** Moves the backend's clock forward and runs its idle check, as the main process timer does. */
   idle(ms: number): void;
   /** Calls the backend the way the page does, from inside the page. */
@@ -62,8 +68,10 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     return path;
   };
   const backend = createBackend(platform);
+  const browserTempDir = tempDir('caseboard-e2e-browser-tmp-');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
+    env: { ...process.env, TMPDIR: browserTempDir },
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
@@ -118,6 +126,9 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     backend,
     dataDir,
     profileDir,
+    exportDir,
+    stateDir: platform.stateDir,
+    browserTempDir,
     idle(ms) {
       advance(ms);
       backend.tick();
