@@ -17,6 +17,7 @@ import { vaultHandlers } from './handlers/vault';
 import { viewHandlers } from './handlers/views';
 import { auditHandlers } from './handlers/audit';
 import { evidenceHandlers } from './handlers/evidence';
+import { duressHandlers } from './handlers/duress';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
@@ -74,6 +75,7 @@ export function createBackend(platform: Platform): Backend {
     ...settingsHandlers(context),
     ...auditHandlers(context),
     ...evidenceHandlers(context),
+    ...duressHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -202,6 +202,14 @@ export const api = {
     access: sourceReaders,
   }),
 
+  /** The duress passphrase (ADR 004): admins only; setting or removing it needs the admin's own passphrase. */
+  'duress.get': method<{ mode: 'decoy' | 'wipe' | null; decoyName: string | null }>()({ input: noInput, access: ['admin'] }),
+  'duress.set': method<{ mode: 'decoy' | 'wipe'; decoyName: string }>()({
+    input: z.strictObject({ current: passphraseSchema, passphrase: newPassphraseSchema, mode: z.enum(['decoy', 'wipe']), decoyName: displayNameSchema.optional() }),
+    access: ['admin'],
+  }),
+  'duress.clear': method<{ removed: boolean }>()({ input: z.strictObject({ current: passphraseSchema }), access: ['admin'] }),
+
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
 } as const;

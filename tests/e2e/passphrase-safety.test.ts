@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type App } from './harness';
+import { createVaultThroughUi } from './screens';
 import { call } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs } from '../fixtures/data-dir';
 
@@ -77,5 +78,29 @@ describe('choosing and typing passphrases in Chromium', () => {
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
     await unlock.click();
     await page.getByRole('button', { name: 'Lock' }).waitFor();
+  });
+
+  it('an admin sets a duress passphrase that opens an empty vault of the same office', async () => {
+    app = await launchApp();
+    const { page, backend } = app;
+    await createVaultThroughUi(page);
+    await call(backend, 'cases.create', { title: 'Detained after the vigil', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'high' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Duress passphrase' }).waitFor();
+    await page.getByText('No duress passphrase is set.').waitFor();
+    await page.getByLabel(/^Empty vault/).check();
+    await page.getByLabel('Name in the empty vault').fill('Hanna');
+    await page.getByLabel('Duress passphrase', { exact: true }).fill('quiet river under the old bridge');
+    await page.getByLabel('Confirm duress passphrase').fill('quiet river under the old bridge');
+    await page.getByLabel('Your current passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Set duress passphrase' }).click();
+    await page.getByText('Duress passphrase set.').waitFor();
+    await page.getByText('A duress passphrase is set: it opens an empty vault.').waitFor();
+
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByLabel('Passphrase').fill('quiet river under the old bridge');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('No cases yet').waitFor();
+    expect(await call(backend, 'status.get', {})).toMatchObject({ office: 'Viasna', cases: 0, user: { name: 'Hanna' } });
   });
 });

@@ -8,6 +8,7 @@ import { BackupForm } from './BackupForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { LanguageSettings } from './LanguageSettings';
 import { WipeVault } from './WipeVault';
+import { DuressForm } from './DuressForm';
 
 interface SettingsPanelProps {
   session: SessionInfo;
@@ -53,6 +54,11 @@ export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, 
         {isAdmin ? (
           <div className="card card-wide">
             <BackupForm office={session.office} />
+          </div>
+        ) : null}
+        {isAdmin ? (
+          <div className="card card-wide">
+            <DuressForm session={session} />
           </div>
         ) : null}
         {isAdmin ? (
