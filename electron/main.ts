@@ -6,13 +6,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, Menu, powerMonitor, protocol, session } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { writeFileAtomic } from '../backend/atomic-file';
 import { registerIpc } from './ipc';
 import { APP_ENTRY, APP_SCHEME, bundlePathFor, isAppUrl, responseHeaders, SESSION_PARTITION } from './policy';
 import { buildWindowOptions } from './window-options';
+import { disableCoreDumps, PRIVACY_SWITCHES, saveDialogOptions } from './privacy';
+import { quickLock } from './quick-lock';
 
 const IDLE_CHECK_MS = 15_000;
 
@@ -20,7 +22,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 app.enableSandbox();
-// No crash reporter is started, so no dumps with record data are written or sent.
+// No crash reporter is started and Chromium's is switched off, so no dumps with record data are written or
+// sent; on Linux the core-file limit is set to 0 before any other process is started.
+for (const name of PRIVACY_SWITCHES) app.commandLine.appendSwitch(name);
+disableCoreDumps();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = app.getAppPath();
@@ -87,7 +92,7 @@ function start(): void {
       now: () => new Date(),
       vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
       saveFile: async (suggestedName, data) => {
-        const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+        const options = saveDialogOptions(join(app.getPath('documents'), suggestedName));
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         if (result.canceled || !result.filePath) return null;
         writeFileAtomic(result.filePath, data);
@@ -95,6 +100,8 @@ function start(): void {
       },
     });
     const lock = () => backend?.lockNow('system');
+    // Works while another window has the focus: a forced moment does not wait for Caseboard to be in front.
+    const shortcut = quickLock(globalShortcut, () => backend?.lockNow('user'));
     setInterval(() => backend?.tick(), IDLE_CHECK_MS).unref();
     powerMonitor.on('lock-screen', lock);
     powerMonitor.on('suspend', lock);
@@ -106,7 +113,11 @@ function start(): void {
     registerIpc(backend, () => window?.webContents ?? null);
     backend.subscribe((event) => {
       // After a lock the renderer starts over, so no record stays in its memory.
-      if (event === 'vault.locked') window?.webContents.reload();
+      if (event === 'vault.locked') {
+        shortcut.disarm();
+        window?.webContents.reload();
+      }
+      if (event === 'vault.unlocked') shortcut.arm();
     });
     window.once('ready-to-show', () => window?.show());
     window.on('closed', () => {
@@ -120,6 +131,11 @@ function start(): void {
     app.quit();
   });
   app.on('before-quit', () => backend?.lockNow('system'));
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    // Caseboard never adds to the recent-documents list (no app.addRecentDocument); this clears what the OS kept.
+    if (process.platform !== 'linux') app.clearRecentDocuments();
+  });
 }
 
 if (app.requestSingleInstanceLock()) start();
