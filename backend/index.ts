@@ -18,6 +18,8 @@ import { viewHandlers } from './handlers/views';
 import { auditHandlers } from './handlers/audit';
 import { evidenceHandlers } from './handlers/evidence';
 import { duressHandlers } from './handlers/duress';
+import { backupHandlers } from './handlers/backups';
+import { ScheduledBackups } from './backups/scheduler';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
@@ -25,8 +27,11 @@ import { Session } from './session';
 export interface Backend {
   invoke(method: unknown, input: unknown): Promise<InvokeResult>;
   subscribe(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void;
-  /** Applies the idle lock; the host calls it on a timer. */
-  tick(): void;
+  /**
+   * Applies the idle lock, then starts a scheduled backup when one is due; the host calls it on a timer.
+   * Resolves when what it started has finished (the lock itself is immediate).
+   */
+  tick(): Promise<void>;
   /** Locks at once, outside the call queue: a forced moment never waits. */
   lockNow(reason: 'user' | 'system'): void;
 }
@@ -49,7 +54,7 @@ const allowedBeforeOwnPassphrase = new Set<Method>(['vault.changePassphrase', 's
 export function createBackend(platform: Platform): Backend {
   const session = new Session(platform);
   /** The method being served; calls are served one at a time, so one slot suffices. */
-  let current: Method | null = null;
+  let current: Method | 'backups.scheduled' | null = null;
   const context: BackendContext = {
     platform,
     session,
@@ -64,6 +69,7 @@ export function createBackend(platform: Platform): Backend {
       });
     },
   };
+  const scheduled = new ScheduledBackups(context);
   const handlers = {
     ...vaultHandlers(context),
     ...caseHandlers(context),
@@ -76,6 +82,7 @@ export function createBackend(platform: Platform): Backend {
     ...auditHandlers(context),
     ...evidenceHandlers(context),
     ...duressHandlers(context),
+    ...backupHandlers(scheduled),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -123,8 +130,21 @@ export function createBackend(platform: Platform): Backend {
       }
     },
     subscribe: (listener) => session.subscribe(listener),
-    tick: () => {
+    tick: async () => {
       session.lockIfIdle();
+      if (!scheduled.isDue()) return;
+      // Through the call queue, so a backup never interleaves with a write or an unlock.
+      const job = queue.then(async () => {
+        if (!scheduled.isDue()) return;
+        current = 'backups.scheduled';
+        try {
+          await scheduled.run();
+        } finally {
+          current = null;
+        }
+      });
+      queue = job.catch(() => undefined);
+      await queue;
     },
     lockNow: (reason) => {
       session.lock(reason);

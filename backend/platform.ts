@@ -19,6 +19,11 @@ export interface Platform {
    * cancelled. Absent where no file may be written (the export is then refused).
    */
   saveFile?(suggestedName: string, data: Uint8Array): Promise<string | null>;
+  /**
+   * Asks for a folder (for scheduled backups, e.g. on an encrypted USB drive); resolves to its path, or null
+   * when the person cancelled. The CLI answers with its --folder flag.
+   */
+  chooseFolder?(title: string): Promise<string | null>;
 }
 
 export function systemPlatform(dataDir: string, stateDir: string, vault?: Platform['vault']): Platform {

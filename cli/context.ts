@@ -36,6 +36,10 @@ export const options = {
   recipient: { type: 'string', multiple: true },
   identity: { type: 'string' },
   name: { type: 'string' },
+  folder: { type: 'string' },
+  every: { type: 'string' },
+  keep: { type: 'string' },
+  off: { type: 'boolean', default: false },
   role: { type: 'string' },
 } as const;
 

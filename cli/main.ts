@@ -14,18 +14,19 @@ import { caseCommands, caseUsage } from './commands/cases';
 import { personCommands, personUsage } from './commands/persons';
 import { vaultCommands, vaultUsage } from './commands/vault';
 import { staffCommands, staffUsage } from './commands/staff';
+import { backupCommands, backupUsage } from './commands/backups';
 import { options, type Command } from './context';
 import { CliError } from './errors';
 
 const USAGE = `Usage: caseboard [--data DIR] <command> [options]
 
 Commands:
-${[vaultUsage, caseUsage, personUsage, staffUsage].join('\n')}
+${[vaultUsage, caseUsage, personUsage, staffUsage, backupUsage].join('\n')}
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
 
-const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...staffCommands };
+const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...staffCommands, ...backupCommands };
 
 /** The longest run of leading words that names a command: `cases import FILE` is `cases import` + FILE. */
 function findCommand(positionals: string[]): { name: string; args: string[] } {
@@ -67,6 +68,9 @@ async function run(argv: string[]): Promise<void> {
       return resolve(out);
     };
   }
+  const folder = flags.folder;
+  // The CLI's folder dialog is --folder.
+  if (folder) platform.chooseFolder = async () => resolve(folder);
   const backend = createBackend(platform);
   try {
     await command.run({ flags, args, dataDir, platform, backend });

@@ -91,6 +91,11 @@ function start(): void {
       stateDir: join(app.getPath('userData'), 'state'),
       now: () => new Date(),
       vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
+      chooseFolder: async (title) => {
+        const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       saveFile: async (suggestedName, data) => {
         const options = saveDialogOptions(join(app.getPath('documents'), suggestedName));
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
@@ -102,7 +107,7 @@ function start(): void {
     const lock = () => backend?.lockNow('system');
     // Works while another window has the focus: a forced moment does not wait for Caseboard to be in front.
     const shortcut = quickLock(globalShortcut, () => backend?.lockNow('user'));
-    setInterval(() => backend?.tick(), IDLE_CHECK_MS).unref();
+    setInterval(() => void backend?.tick(), IDLE_CHECK_MS).unref();
     powerMonitor.on('lock-screen', lock);
     powerMonitor.on('suspend', lock);
 

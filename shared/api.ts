@@ -44,6 +44,7 @@ import { recordId, requiredText } from './domain/text';
 import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
 import { auditQuerySchema, type AuditPage, type AuditVerdict } from './domain/audit';
 import { settingsSchema, type Settings } from './domain/settings';
+import { backupScheduleInputSchema, type BackupScheduleState } from './domain/backup-schedule';
 import {
   displayNameSchema,
   newPassphraseSchema,
@@ -209,6 +210,12 @@ export const api = {
     access: ['admin'],
   }),
   'duress.clear': method<{ removed: boolean }>()({ input: z.strictObject({ current: passphraseSchema }), access: ['admin'] }),
+
+  /** Scheduled backups to a chosen folder, encrypted to age recipients; admins only. */
+  'backups.schedule': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
+  'backups.chooseFolder': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
+  'backups.configure': method<BackupScheduleState>()({ input: backupScheduleInputSchema, access: ['admin'] }),
+  'backups.runNow': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
 
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),

@@ -40,8 +40,10 @@ export interface App {
   stateDir: string;
   /** The browser's own temporary directory (TMPDIR), so the leak scan can read it. */
   browserTempDir: string;
-  /** Moves the backend's clock forward and runs its idle check, as the main process timer does. */
-  idle(ms: number): void;
+  /** Moves the backend's clock forward and runs its timer tick (idle lock, scheduled backups), as the main process does. */
+  idle(ms: number): Promise<void>;
+  /** What the stand-in folder dialog answers. */
+  backupFolder: string;
   /** Calls the backend the way the page does, from inside the page. */
   invokeFromPage(method: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -67,6 +69,8 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     writeFileSync(path, data);
     return path;
   };
+  const backupFolder = tempDir('caseboard-e2e-usb-');
+  platform.chooseFolder = async () => backupFolder;
   const backend = createBackend(platform);
   const browserTempDir = tempDir('caseboard-e2e-browser-tmp-');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -127,11 +131,12 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     dataDir,
     profileDir,
     exportDir,
+    backupFolder,
     stateDir: platform.stateDir,
     browserTempDir,
     idle(ms) {
       advance(ms);
-      backend.tick();
+      return backend.tick();
     },
     invokeFromPage: (method, input) =>
       page.evaluate(

@@ -9,6 +9,7 @@ import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { LanguageSettings } from './LanguageSettings';
 import { WipeVault } from './WipeVault';
 import { DuressForm } from './DuressForm';
+import { ScheduledBackups } from './ScheduledBackups';
 
 interface SettingsPanelProps {
   session: SessionInfo;
@@ -54,6 +55,11 @@ export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, 
         {isAdmin ? (
           <div className="card card-wide">
             <BackupForm office={session.office} />
+          </div>
+        ) : null}
+        {isAdmin ? (
+          <div className="card card-wide">
+            <ScheduledBackups />
           </div>
         ) : null}
         {isAdmin ? (
