@@ -20,6 +20,8 @@ import { evidenceHandlers } from './handlers/evidence';
 import { duressHandlers } from './handlers/duress';
 import { backupHandlers } from './handlers/backups';
 import { ScheduledBackups } from './backups/scheduler';
+import { ClipboardGuard } from './clipboard-guard';
+import { clipboardHandlers } from './handlers/clipboard';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
@@ -70,6 +72,9 @@ export function createBackend(platform: Platform): Backend {
     },
   };
   const scheduled = new ScheduledBackups(context);
+  const clipboard = platform.clipboard ? new ClipboardGuard(platform.clipboard) : null;
+  // A lock takes a copied field off the clipboard at once.
+  if (clipboard) session.subscribe((event) => event === 'vault.locked' && void clipboard.clearIfOurs());
   const handlers = {
     ...vaultHandlers(context),
     ...caseHandlers(context),
@@ -83,6 +88,7 @@ export function createBackend(platform: Platform): Backend {
     ...evidenceHandlers(context),
     ...duressHandlers(context),
     ...backupHandlers(scheduled),
+    ...clipboardHandlers(context, clipboard),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 

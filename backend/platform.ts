@@ -1,4 +1,5 @@
 import type { VaultOptions } from '../db/vault';
+import type { SystemClipboard } from './clipboard-guard';
 
 /**
  * What differs between the Electron app, the CLI and the browser test harness. Everything else
@@ -24,6 +25,8 @@ export interface Platform {
    * when the person cancelled. The CLI answers with its --folder flag.
    */
   chooseFolder?(title: string): Promise<string | null>;
+  /** The system clipboard, for copying a sensitive field; absent where there is none (the CLI). */
+  clipboard?: SystemClipboard;
 }
 
 export function systemPlatform(dataDir: string, stateDir: string, vault?: Platform['vault']): Platform {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, globalShortcut, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, powerMonitor, protocol, session } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { writeFileAtomic } from '../backend/atomic-file';
@@ -91,6 +91,11 @@ function start(): void {
       stateDir: join(app.getPath('userData'), 'state'),
       now: () => new Date(),
       vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
+      clipboard: {
+        write: async (text) => clipboard.writeText(text),
+        read: async () => clipboard.readText(),
+        clear: async () => clipboard.clear(),
+      },
       chooseFolder: async (title) => {
         const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
         const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -217,6 +217,12 @@ export const api = {
   'backups.configure': method<BackupScheduleState>()({ input: backupScheduleInputSchema, access: ['admin'] }),
   'backups.runNow': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
 
+  /** Copies a case's reference or person name to the clipboard, taken off again after `clearsInSeconds`. */
+  'clipboard.copy': method<{ clearsInSeconds: number }>()({
+    input: z.strictObject({ caseId: recordId, field: z.enum(['reference', 'personName']) }),
+    access: everyone,
+  }),
+
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
 } as const;

@@ -75,4 +75,11 @@ export const enSafety = {
     save: 'Save schedule',
     saved: 'Schedule saved.',
   },
+  clipboard: {
+    copy: 'Copy',
+    copyReference: 'Copy the case reference',
+    copyPersonName: 'Copy the name {{name}}',
+    copied_one: 'Copied. It leaves the clipboard in {{count, number}} second, and when the vault locks.',
+    copied_other: 'Copied. It leaves the clipboard in {{count, number}} seconds, and when the vault locks.',
+  },
 };

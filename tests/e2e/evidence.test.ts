@@ -62,4 +62,23 @@ describe('evidence package from the case page', () => {
     expect(checked.status).toBe(0);
     expect(dirname(path)).not.toBe(app.dataDir);
   });
+
+  it('copies the reference and the name to the clipboard, and takes them off again', async () => {
+    app = await launchApp();
+    const { page, backend } = app;
+    await createVaultThroughUi(page);
+    const created = await call(backend, 'cases.create', { title: 'Search of the family flat', personName: 'Ігар Лосік', region: 'brest', priority: 'low' });
+    await page.reload();
+    await page.locator('tbody tr', { hasText: 'Search of the family flat' }).click();
+    await page.getByRole('heading', { name: 'Search of the family flat', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Copy the case reference' }).click();
+    await page.getByText('Copied. It leaves the clipboard in 3 seconds, and when the vault locks.').first().waitFor();
+    expect(app.clipboard.text).toBe(created.reference);
+    await expect.poll(() => app!.clipboard.text, { timeout: 10_000 }).toBe('');
+    await page.getByRole('button', { name: 'Copy the name Ігар Лосік' }).click();
+    await expect.poll(() => app!.clipboard.text).toBe('Ігар Лосік');
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    await expect.poll(() => app!.clipboard.text).toBe('');
+  });
 });

@@ -44,6 +44,8 @@ export interface App {
   idle(ms: number): Promise<void>;
   /** What the stand-in folder dialog answers. */
   backupFolder: string;
+  /** Stands in for the system clipboard (Electron's, which cannot run here); copied values go after 3 s. */
+  clipboard: { text: string };
   /** Calls the backend the way the page does, from inside the page. */
   invokeFromPage(method: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -71,6 +73,17 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
   };
   const backupFolder = tempDir('caseboard-e2e-usb-');
   platform.chooseFolder = async () => backupFolder;
+  const clipboard = { text: '' };
+  platform.clipboard = {
+    write: async (text) => {
+      clipboard.text = text;
+    },
+    read: async () => clipboard.text,
+    clear: async () => {
+      clipboard.text = '';
+    },
+    clearAfterMs: 3000,
+  };
   const backend = createBackend(platform);
   const browserTempDir = tempDir('caseboard-e2e-browser-tmp-');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -132,6 +145,7 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     profileDir,
     exportDir,
     backupFolder,
+    clipboard,
     stateDir: platform.stateDir,
     browserTempDir,
     idle(ms) {

@@ -6,6 +6,7 @@ import { PriorityBadge } from '../../../components/PriorityBadge';
 import { formatDateTime } from '../../../components/format-date';
 import { EvidencePackageButton } from '../../evidence/EvidencePackageButton';
 import { AttachmentsSection } from './AttachmentsSection';
+import { CopyFieldButton } from './CopyFieldButton';
 import { CaseEditor } from './CaseEditor';
 import { CaseReadOnly } from './CaseReadOnly';
 import { HistoryTab } from './HistoryTab';
@@ -46,6 +47,8 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
             <h2>{detail.title}</h2>
             <p className="detail-meta">
               <span className="reference">{detail.reference}</span>
+              <CopyFieldButton caseId={detail.id} field="reference" label={t('clipboard.copyReference')} />
+              {detail.personName ? <CopyFieldButton caseId={detail.id} field="personName" label={t('clipboard.copyPersonName', { name: detail.personName })} /> : null}
               <PriorityBadge priority={detail.priority} />
               <span className={`status status-${detail.status}`}>{t(`statuses.${detail.status}`)}</span>
               <span>
