@@ -9,7 +9,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
+          // CLI and crash tests start real child processes, which take long on a loaded 2-core machine.
+          testTimeout: 300_000,
           hookTimeout: 60_000,
         },
       },

@@ -17,6 +17,12 @@ import { vaultHandlers } from './handlers/vault';
 import { viewHandlers } from './handlers/views';
 import { auditHandlers } from './handlers/audit';
 import { duplicateHandlers } from './handlers/duplicates';
+import { evidenceHandlers } from './handlers/evidence';
+import { duressHandlers } from './handlers/duress';
+import { backupHandlers } from './handlers/backups';
+import { ScheduledBackups } from './backups/scheduler';
+import { ClipboardGuard } from './clipboard-guard';
+import { clipboardHandlers } from './handlers/clipboard';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
@@ -24,8 +30,11 @@ import { Session } from './session';
 export interface Backend {
   invoke(method: unknown, input: unknown): Promise<InvokeResult>;
   subscribe(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void;
-  /** Applies the idle lock; the host calls it on a timer. */
-  tick(): void;
+  /**
+   * Applies the idle lock, then starts a scheduled backup when one is due; the host calls it on a timer.
+   * Resolves when what it started has finished (the lock itself is immediate).
+   */
+  tick(): Promise<void>;
   /** Locks at once, outside the call queue: a forced moment never waits. */
   lockNow(reason: 'user' | 'system'): void;
 }
@@ -48,7 +57,7 @@ const allowedBeforeOwnPassphrase = new Set<Method>(['vault.changePassphrase', 's
 export function createBackend(platform: Platform): Backend {
   const session = new Session(platform);
   /** The method being served; calls are served one at a time, so one slot suffices. */
-  let current: Method | null = null;
+  let current: Method | 'backups.scheduled' | null = null;
   const context: BackendContext = {
     platform,
     session,
@@ -63,6 +72,10 @@ export function createBackend(platform: Platform): Backend {
       });
     },
   };
+  const scheduled = new ScheduledBackups(context);
+  const clipboard = platform.clipboard ? new ClipboardGuard(platform.clipboard) : null;
+  // A lock takes a copied field off the clipboard at once.
+  if (clipboard) session.subscribe((event) => event === 'vault.locked' && void clipboard.clearIfOurs());
   const handlers = {
     ...vaultHandlers(context),
     ...caseHandlers(context),
@@ -74,6 +87,10 @@ export function createBackend(platform: Platform): Backend {
     ...settingsHandlers(context),
     ...auditHandlers(context),
     ...duplicateHandlers(context),
+    ...evidenceHandlers(context),
+    ...duressHandlers(context),
+    ...backupHandlers(scheduled),
+    ...clipboardHandlers(context, clipboard),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -121,8 +138,21 @@ export function createBackend(platform: Platform): Backend {
       }
     },
     subscribe: (listener) => session.subscribe(listener),
-    tick: () => {
+    tick: async () => {
       session.lockIfIdle();
+      if (!scheduled.isDue()) return;
+      // Through the call queue, so a backup never interleaves with a write or an unlock.
+      const job = queue.then(async () => {
+        if (!scheduled.isDue()) return;
+        current = 'backups.scheduled';
+        try {
+          await scheduled.run();
+        } finally {
+          current = null;
+        }
+      });
+      queue = job.catch(() => undefined);
+      await queue;
     },
     lockNow: (reason) => {
       session.lock(reason);

@@ -50,6 +50,7 @@ export class Session {
     this.#vault = vault;
     this.#settings = readSettings(vault.orm);
     this.touch();
+    this.emit('vault.unlocked', {});
   }
 
   lock(reason: LockReason): boolean {

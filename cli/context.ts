@@ -36,6 +36,12 @@ export const options = {
   recipient: { type: 'string', multiple: true },
   identity: { type: 'string' },
   full: { type: 'boolean', default: false },
+  name: { type: 'string' },
+  folder: { type: 'string' },
+  every: { type: 'string' },
+  keep: { type: 'string' },
+  off: { type: 'boolean', default: false },
+  role: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

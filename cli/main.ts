@@ -4,28 +4,30 @@
  * Each domain's commands live in `commands/`; this file parses arguments and dispatches.
  */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBackend } from '../backend';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir, defaultStateDir } from '../backend/data-dir';
 import { systemPlatform } from '../backend/platform';
+import { writeFileAtomic } from '../backend/atomic-file';
 import { AppError } from '../shared/errors';
 import { caseCommands, caseUsage } from './commands/cases';
 import { personCommands, personUsage } from './commands/persons';
 import { duplicateCommands, duplicateUsage } from './commands/duplicates';
 import { vaultCommands, vaultUsage } from './commands/vault';
+import { staffCommands, staffUsage } from './commands/staff';
+import { backupCommands, backupUsage } from './commands/backups';
 import { options, type Command } from './context';
 import { CliError } from './errors';
 
 const USAGE = `Usage: caseboard [--data DIR] <command> [options]
 
 Commands:
-${[vaultUsage, caseUsage, personUsage, duplicateUsage].join('\n')}
+${[vaultUsage, caseUsage, personUsage, duplicateUsage, staffUsage, backupUsage].join('\n')}
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
 
-const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...duplicateCommands };
+const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...duplicateCommands, ...staffCommands, ...backupCommands };
 
 /** The longest run of leading words that names a command: `cases import FILE` is `cases import` + FILE. */
 function findCommand(positionals: string[]): { name: string; args: string[] } {
@@ -57,15 +59,19 @@ async function run(argv: string[]): Promise<void> {
 
   const dataDir = resolve(flags.data ?? process.env.CASEBOARD_DATA ?? defaultDataDir());
   const kdfTarget = process.env.CASEBOARD_KDF_TARGET_MS;
-  const platform = systemPlatform(dataDir, kdfTarget ? { kdfTargetMs: Number(kdfTarget) } : undefined);
+  const stateDir = resolve(process.env.CASEBOARD_STATE ?? defaultStateDir());
+  const platform = systemPlatform(dataDir, stateDir, kdfTarget ? { kdfTargetMs: Number(kdfTarget) } : undefined);
   const out = flags.out;
   // The CLI's "save dialog" is --out: the file goes exactly where the administrator said.
   if (out) {
     platform.saveFile = async (_name, data) => {
-      writeFileSync(resolve(out), data, { mode: 0o600 });
+      writeFileAtomic(resolve(out), data);
       return resolve(out);
     };
   }
+  const folder = flags.folder;
+  // The CLI's folder dialog is --folder.
+  if (folder) platform.chooseFolder = async () => resolve(folder);
   const backend = createBackend(platform);
   try {
     await command.run({ flags, args, dataDir, platform, backend });

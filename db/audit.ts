@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, like, lte } from 'drizzle-orm';
-import { auditLog, changes, office } from './schema';
+import { auditLog, changes, office, settings } from './schema';
 import type { Db } from './repositories/changes';
 
 export interface AuditSubject {
@@ -33,8 +33,16 @@ export function genesisHash(vaultId: string): string {
   return sha256(`caseboard-audit-genesis|${vaultId}`);
 }
 
+/**
+ * The exact text an entry's hash is taken over (UTF-8, no trailing newline): a JSON array of its fields,
+ * `ids` as the JSON text stored. Evidence packages ship these lines so that anyone can recompute the chain.
+ */
+export function canonicalAuditLine(e: Omit<AuditEntry, 'ids'> & { ids: string; prevHash: string }): string {
+  return JSON.stringify([e.seq, e.at, e.staffId, e.method, e.entity, e.ids, e.beforeHash, e.afterHash, e.prevHash]);
+}
+
 function entryHash(e: Omit<AuditEntry, 'ids'> & { ids: string; prevHash: string }): string {
-  return sha256(JSON.stringify([e.seq, e.at, e.staffId, e.method, e.entity, e.ids, e.beforeHash, e.afterHash, e.prevHash]));
+  return sha256(canonicalAuditLine(e));
 }
 
 function vaultIdOf(db: Db): string {
@@ -72,8 +80,26 @@ export function appendAudit(db: Db, entry: { at: string; staffId: string | null;
     afterHash: sha256(JSON.stringify(entry.subject.after ?? null)),
     prevHash,
   };
-  db.insert(auditLog).values({ ...row, hash: entryHash(row) }).run();
+  const hash = entryHash(row);
+  db.insert(auditLog).values({ ...row, hash }).run();
+  // The newest entry is also noted outside the log, so removing entries from its end is caught too.
+  const head = JSON.stringify({ seq: row.seq, hash });
+  db.insert(settings).values({ key: AUDIT_HEAD_KEY, value: head, updatedAt: entry.at }).onConflictDoUpdate({ target: settings.key, set: { value: head, updatedAt: entry.at } }).run();
   return { ...row, ids: entry.subject.ids };
+}
+
+const AUDIT_HEAD_KEY = 'audit.head';
+
+function recordedHead(db: Db): { seq: number; hash: string } | null {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, AUDIT_HEAD_KEY)).get();
+  if (!row) return null;
+  try {
+    const head = JSON.parse(row.value) as { seq?: unknown; hash?: unknown };
+    return typeof head.seq === 'number' && typeof head.hash === 'string' ? { seq: head.seq, hash: head.hash } : { seq: -1, hash: '' };
+  } catch (error) {
+    if (error instanceof SyntaxError) return { seq: -1, hash: '' };
+    throw error;
+  }
 }
 
 /** Recomputes the chain; names the first entry that was edited, removed or moved. */
@@ -95,7 +121,20 @@ export function verifyAudit(db: Db): AuditVerdict {
     expectedPrev = row.hash;
     expectedSeq += 1;
   }
+  // Vaults written before the head was noted have none until their next write.
+  const head = recordedHead(db);
+  if (head && (head.seq !== expectedSeq - 1 || head.hash !== expectedPrev)) {
+    if (head.seq > expectedSeq - 1) return { ok: false, entries, brokenAt: expectedSeq, reason: `entries ${expectedSeq} to ${head.seq} are missing from the end of the log` };
+    return { ok: false, entries, brokenAt: Math.max(1, Math.min(head.seq, expectedSeq - 1)), reason: `the log does not end at the entry last written (entry ${head.seq})` };
+  }
   return { ok: true, entries };
+}
+
+/** Every entry's canonical line, oldest first, with the vault's genesis hash and the newest entry. */
+export function auditChain(db: Db): { genesis: string; lines: string[]; head: { seq: number; hash: string } | null } {
+  const rows = db.select().from(auditLog).orderBy(asc(auditLog.seq)).all();
+  const last = rows.at(-1);
+  return { genesis: genesisHash(vaultIdOf(db)), lines: rows.map(canonicalAuditLine), head: last ? { seq: last.seq, hash: last.hash } : null };
 }
 
 export function listAudit(db: Db, query: { staffId?: string; from?: string; to?: string; entityId?: string; offset: number; limit: number }) {

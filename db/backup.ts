@@ -4,11 +4,11 @@
  * The database inside is still SQLCipher-encrypted: a backup adds a layer, it never removes one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { AppError } from '../shared/errors';
-import { parseKeyFile } from './keyfile';
+import { parseKeyFile, writeKeyFile } from './keyfile';
 import { DB_FILE, KEY_FILE, vaultPaths } from './paths';
 import { unlockVault, type OpenVault, type VaultOptions } from './vault';
 
@@ -57,6 +57,16 @@ export async function createBackup(vault: OpenVault, target: BackupTarget, now: 
     throw new AppError('VALIDATION', `recipients: ${(error as Error).message}`);
   }
   return encrypter.encrypt(plain);
+}
+
+function writeDurably(path: string, data: Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface BackupSource {
@@ -119,14 +129,17 @@ export async function restoreBackup(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const paths = vaultPaths(dir);
   try {
-    writeFileSync(paths.keys, files.get(KEY_FILE)!, { mode: 0o600 });
-    writeFileSync(paths.db, files.get(DB_FILE)!, { mode: 0o600 });
+    // A crash from here on leaves a directory that says it is an interrupted restore, never a vault.
+    writeDurably(paths.restoring, Buffer.from('A restore was started here and did not finish. Delete this directory and restore again.\n'));
+    writeDurably(paths.db, files.get(DB_FILE)!);
+    writeKeyFile(paths.keys, parseKeyFile(files.get(KEY_FILE)!, 'the backup key file'));
+    rmSync(paths.restoring);
     const vault = await unlockVault(dir, staffPassphrase, options);
     const office = vault.officeName;
     vault.close();
     return { vaultId: manifest.vaultId, office, createdAt: manifest.createdAt };
   } catch (error) {
-    for (const path of [paths.keys, paths.db, paths.wal, paths.shm]) rmSync(path, { force: true });
+    for (const path of [paths.keys, paths.db, paths.wal, paths.shm, paths.restoring, `${paths.keys}.tmp`]) rmSync(path, { force: true });
     if (created) rmSync(dir, { recursive: true, force: true });
     throw error;
   }

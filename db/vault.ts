@@ -2,7 +2,7 @@
  * The vault: one SQLCipher 4 database per office plus its key file. Create, unlock, lock, change passphrase.
  * A wrong passphrase never opens the database file, so it cannot change a byte on disk.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -25,6 +25,9 @@ import {
   type KeyFile,
 } from './keyfile';
 import { defaultMigrationsDir, vaultPaths } from './paths';
+import { duressModeOf, duressSlotId, type DuressMode } from './duress';
+import { appendAudit } from './audit';
+import { destroyKeyMaterial, wipeVault } from './wipe';
 import { runDataUpgrades } from './upgrades';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -62,6 +65,9 @@ function readHeader(path: string): Buffer {
 /** What a data directory holds, refusing anything that is neither nothing nor a whole vault. */
 export function inspectDataDir(dir: string): DataDirState {
   const paths = vaultPaths(dir);
+  if (existsSync(paths.restoring)) {
+    throw new AppError('VAULT_DAMAGED', `${dir} holds an interrupted restore: delete the directory and restore again.`);
+  }
   const hasDb = existsSync(paths.db);
   const hasKeys = existsSync(paths.keys);
   if (!hasDb && !hasKeys) return 'empty';
@@ -140,6 +146,46 @@ export class OpenVault {
     const slots = keyFile.slots.filter((slot) => slot.id !== slotId);
     if (slots.length === keyFile.slots.length) return;
     writeKeyFile(paths.keys, { ...keyFile, slots });
+  }
+
+  /** The duress slot, if one is set: only the database key can tell it from the others. */
+  duress(): { slotId: string; mode: DuressMode } | null {
+    for (const slot of readKeyFile(vaultPaths(this.dir).keys).slots) {
+      const mode = duressModeOf(this.#key, slot.id);
+      if (mode) return { slotId: slot.id, mode };
+    }
+    return null;
+  }
+
+  /**
+   * Sets (or replaces) the duress passphrase. It must open no other slot, or one passphrase would mean two
+   * things; checking that costs one derivation per slot.
+   */
+  async setDuress(passphrase: string, mode: DuressMode): Promise<void> {
+    const paths = vaultPaths(this.dir);
+    const keyFile = readKeyFile(paths.keys);
+    const others = keyFile.slots.filter((slot) => !duressModeOf(this.#key, slot.id));
+    for (const slot of others) {
+      const opened = await openSlot(keyFile.vaultId, slot, passphrase);
+      if (opened) {
+        opened.fill(0);
+        throw new AppError('VALIDATION', 'passphrase: must differ from every staff member’s passphrase');
+      }
+    }
+    const kdf = await calibrateKdf(this.options.kdfTargetMs ?? 500);
+    const slot = await sealSlot(keyFile.vaultId, duressSlotId(this.#key, mode), passphrase, this.#key, kdf);
+    // Placed among the others, not last: position in the file says nothing either.
+    const at = randomInt(others.length + 1);
+    writeKeyFile(paths.keys, { ...keyFile, slots: [...others.slice(0, at), slot, ...others.slice(at)] });
+  }
+
+  clearDuress(): boolean {
+    const paths = vaultPaths(this.dir);
+    const keyFile = readKeyFile(paths.keys);
+    const slots = keyFile.slots.filter((slot) => !duressModeOf(this.#key, slot.id));
+    if (slots.length === keyFile.slots.length) return false;
+    writeKeyFile(paths.keys, { ...keyFile, slots });
+    return true;
   }
 
   /** Re-wraps this user's slot under a new passphrase; the database key and file stay as they are. */
@@ -223,6 +269,51 @@ export async function createVault(
   }
 }
 
+/** The id of the vault in `dir`, read from its key file; NO_VAULT when there is none. */
+export function vaultIdOf(dir: string): string {
+  if (!existsSync(dir) || inspectDataDir(dir) === 'empty') throw new AppError('NO_VAULT', `There is no Caseboard vault in ${dir}.`);
+  return readKeyFile(vaultPaths(dir).keys).vaultId;
+}
+
+/**
+ * The duress passphrase was typed (ADR 005). Both modes destroy the real key material first; then either
+ * the answer a wrong passphrase gets, after as many derivations as a wrong passphrase costs ('wipe'), or an
+ * empty vault of the same office, opened as if nothing had happened ('decoy').
+ */
+async function answerDuress(dir: string, keyFile: KeyFile, slotId: string, key: Buffer, mode: DuressMode, passphrase: string, options: VaultOptions): Promise<OpenVault> {
+  let decoy: { office: string; user: string; createdAt: string } | null = null;
+  try {
+    if (mode === 'decoy') {
+      const { sqlite, orm } = openAndMigrate(dir, key, false, options);
+      try {
+        const officeRow = orm.select().from(schema.office).get();
+        const named = orm.select().from(schema.settings).where(eq(schema.settings.key, DURESS_DECOY_NAME_KEY)).get();
+        decoy = { office: officeRow?.name ?? 'Office', user: named ? (JSON.parse(named.value) as string) : 'Admin', createdAt: officeRow?.createdAt ?? new Date().toISOString() };
+      } finally {
+        sqlite.close();
+      }
+    }
+  } finally {
+    key.fill(0);
+  }
+  if (!decoy) {
+    destroyKeyMaterial(dir);
+    const index = keyFile.slots.findIndex((slot) => slot.id === slotId);
+    for (const slot of keyFile.slots.slice(index + 1)) await openSlot(keyFile.vaultId, slot, passphrase);
+    throw new AppError('WRONG_PASSPHRASE', 'The passphrase does not open this vault.');
+  }
+  wipeVault(dir);
+  const { createdAt } = decoy;
+  const vault = await createVault(dir, { office: decoy.office, user: decoy.user, passphrase }, { ...options, now: () => new Date(createdAt) });
+  vault.orm.transaction((tx) => {
+    appendAudit(tx, { at: createdAt, staffId: vault.user.id, method: 'vault.create', subject: { entity: 'office', ids: [vault.vaultId, vault.user.id], before: null, after: { office: decoy.office, admin: decoy.user } } });
+  });
+  return vault;
+}
+
+/** Settings key: the name the decoy's only account shows. */
+export const DURESS_DECOY_NAME_KEY = 'duress.decoyName';
+
 export async function unlockVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   if (!existsSync(dir) || inspectDataDir(dir) === 'empty') throw new AppError('NO_VAULT', `There is no Caseboard vault in ${dir}.`);
   const paths = vaultPaths(dir);
@@ -230,6 +321,8 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
   const unwrapped = await unwrapDatabaseKey(keyFile, passphrase);
   if (!unwrapped) throw new AppError('WRONG_PASSPHRASE', 'The passphrase does not open this vault.');
   const { key, slotId } = unwrapped;
+  const duress = duressModeOf(key, slotId);
+  if (duress) return answerDuress(dir, keyFile, slotId, key, duress, passphrase, options);
   try {
     const { sqlite, orm } = openAndMigrate(dir, key, false, options);
     const { officeRow, user } = loadSession(orm, slotId);

@@ -31,23 +31,42 @@ export interface WipeReport {
   filesRemoved: string[];
 }
 
+/** Every slot replaced by random bytes of the same shape (new ids too), written and synced in place. */
+function scrambleSlots(keysPath: string): number {
+  const keyFile = readKeyFile(keysPath);
+  const scrambled = keyFile.slots.map((slot) => ({
+    ...slot,
+    id: randomBytes(16).toString('hex'),
+    nonce: randomBytes(24).toString('base64'),
+    wrappedKey: randomBytes(48).toString('base64'),
+    kdf: { ...slot.kdf, salt: randomBytes(16).toString('base64') },
+  }));
+  writeKeyFile(keysPath, { ...keyFile, slots: scrambled });
+  return scrambled.length;
+}
+
+/**
+ * The duress wipe: the same crypto-erase, but every file stays where it was, at its size, looking like a
+ * vault whose passphrase is simply not known — slots of the usual shape, a database of random-looking pages.
+ */
+export function destroyKeyMaterial(dir: string): void {
+  const paths = vaultPaths(dir);
+  scrambleSlots(paths.keys);
+  overwrite(paths.db, 4096);
+  overwrite(paths.wal);
+  overwrite(paths.shm);
+}
+
 export function wipeVault(dir: string): WipeReport {
   if (inspectDataDirSafely(dir) !== 'vault') throw new AppError('NO_VAULT', `There is no Caseboard vault in ${dir}.`);
   const paths = vaultPaths(dir);
   let slotsDestroyed = 0;
   try {
     // 1. Every slot replaced by random bytes of the same shape, written and synced in place.
-    const keyFile = readKeyFile(paths.keys);
-    const scrambled = keyFile.slots.map((slot) => ({
-      ...slot,
-      nonce: randomBytes(24).toString('base64'),
-      wrappedKey: randomBytes(48).toString('base64'),
-      kdf: { ...slot.kdf, salt: randomBytes(16).toString('base64') },
-    }));
-    writeKeyFile(paths.keys, { ...keyFile, slots: scrambled });
-    slotsDestroyed = scrambled.length;
-  } catch {
-    // A damaged key file is overwritten below all the same.
+    slotsDestroyed = scrambleSlots(paths.keys);
+  } catch (error) {
+    // A damaged or missing key file is overwritten (or skipped) below all the same.
+    if (!(error instanceof AppError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   overwrite(paths.keys);
   // 2. The database header (salt and first page), then 3. the rest, WAL and SHM included.
@@ -56,7 +75,7 @@ export function wipeVault(dir: string): WipeReport {
   overwrite(paths.db);
   overwrite(paths.shm);
   const filesRemoved: string[] = [];
-  for (const path of [paths.keys, paths.db, paths.wal, paths.shm, `${paths.keys}.tmp`]) {
+  for (const path of [paths.keys, paths.db, paths.wal, paths.shm, `${paths.keys}.tmp`, paths.restoring]) {
     if (!existsSync(path)) continue;
     rmSync(path, { force: true });
     filesRemoved.push(path);

@@ -3,15 +3,18 @@
  * No business logic lives here; everything behind `invoke` is the shared backend.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, powerMonitor, protocol, session } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
+import { writeFileAtomic } from '../backend/atomic-file';
 import { registerIpc } from './ipc';
 import { APP_ENTRY, APP_SCHEME, bundlePathFor, isAppUrl, responseHeaders, SESSION_PARTITION } from './policy';
 import { buildWindowOptions } from './window-options';
+import { disableCoreDumps, PRIVACY_SWITCHES, saveDialogOptions } from './privacy';
+import { quickLock } from './quick-lock';
 
 const IDLE_CHECK_MS = 15_000;
 
@@ -19,7 +22,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 app.enableSandbox();
-// No crash reporter is started, so no dumps with record data are written or sent.
+// No crash reporter is started and Chromium's is switched off, so no dumps with record data are written or
+// sent; on Linux the core-file limit is set to 0 before any other process is started.
+for (const name of PRIVACY_SWITCHES) app.commandLine.appendSwitch(name);
+disableCoreDumps();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = app.getAppPath();
@@ -82,18 +88,31 @@ function start(): void {
     if (app.isPackaged) Menu.setApplicationMenu(null);
     backend = createBackend({
       dataDir: chosenDataDir(),
+      stateDir: join(app.getPath('userData'), 'state'),
       now: () => new Date(),
       vault: { migrationsDir: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding() },
+      clipboard: {
+        write: async (text) => clipboard.writeText(text),
+        read: async () => clipboard.readText(),
+        clear: async () => clipboard.clear(),
+      },
+      chooseFolder: async (title) => {
+        const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       saveFile: async (suggestedName, data) => {
-        const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+        const options = saveDialogOptions(join(app.getPath('documents'), suggestedName));
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         if (result.canceled || !result.filePath) return null;
-        await writeFile(result.filePath, data, { mode: 0o600 });
+        writeFileAtomic(result.filePath, data);
         return result.filePath;
       },
     });
     const lock = () => backend?.lockNow('system');
-    setInterval(() => backend?.tick(), IDLE_CHECK_MS).unref();
+    // Works while another window has the focus: a forced moment does not wait for Caseboard to be in front.
+    const shortcut = quickLock(globalShortcut, () => backend?.lockNow('user'));
+    setInterval(() => void backend?.tick(), IDLE_CHECK_MS).unref();
     powerMonitor.on('lock-screen', lock);
     powerMonitor.on('suspend', lock);
 
@@ -104,7 +123,11 @@ function start(): void {
     registerIpc(backend, () => window?.webContents ?? null);
     backend.subscribe((event) => {
       // After a lock the renderer starts over, so no record stays in its memory.
-      if (event === 'vault.locked') window?.webContents.reload();
+      if (event === 'vault.locked') {
+        shortcut.disarm();
+        window?.webContents.reload();
+      }
+      if (event === 'vault.unlocked') shortcut.arm();
     });
     window.once('ready-to-show', () => window?.show());
     window.on('closed', () => {
@@ -118,6 +141,11 @@ function start(): void {
     app.quit();
   });
   app.on('before-quit', () => backend?.lockNow('system'));
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    // Caseboard never adds to the recent-documents list (no app.addRecentDocument); this clears what the OS kept.
+    if (process.platform !== 'linux') app.clearRecentDocuments();
+  });
 }
 
 if (app.requestSingleInstanceLock()) start();

@@ -123,7 +123,7 @@ export function App() {
     case 'locked':
       return <UnlockScreen reason={screen.reason} onUnlocked={opened} />;
     case 'unlocked':
-      if (screen.session.mustChangePassphrase) return <ChoosePassphraseScreen onChosen={passphraseChosen} onLock={lock} />;
+      if (screen.session.mustChangePassphrase) return <ChoosePassphraseScreen session={screen.session} onChosen={passphraseChosen} onLock={lock} />;
       return <MainScreen session={screen.session} onLock={lock} onSettingsSaved={settingsSaved} onVaultGone={vaultGone} />;
   }
 }

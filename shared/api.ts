@@ -54,6 +54,7 @@ import { recordId, requiredText } from './domain/text';
 import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
 import { auditQuerySchema, type AuditPage, type AuditVerdict } from './domain/audit';
 import { settingsSchema, type Settings } from './domain/settings';
+import { backupScheduleInputSchema, type BackupScheduleState } from './domain/backup-schedule';
 import {
   displayNameSchema,
   newPassphraseSchema,
@@ -97,6 +98,8 @@ export const api = {
     access: 'public',
   }),
   'vault.unlock': method<SessionInfo>()({ input: z.strictObject({ passphrase: passphraseSchema }), access: 'public' }),
+  /** Wrong passphrases in a row on this computer, and when the next try is allowed (null, 0: now). */
+  'vault.attempts': method<{ failures: number; retryAt: string | null; waitSeconds: number }>()({ input: noInput, access: 'public' }),
   /** Locking is always allowed: a forced moment must never meet an error. */
   'vault.lock': method<{ locked: true }>()({ input: noInput, access: 'public' }),
   /**
@@ -211,6 +214,39 @@ export const api = {
   /** Recomputes the audit chain and names the first broken entry. */
   'audit.verify': method<AuditVerdict>()({ input: noInput, access: ['admin', 'coordinator'] }),
   'audit.list': method<AuditPage>()({ input: auditQuerySchema, access: ['admin', 'coordinator'] }),
+
+  /**
+   * One case as an evidence package (zip: record, attachments, hashes, its audit entries and the audit chain),
+   * saved where the person chooses; NOT encrypted unless a passphrase or age recipients are given.
+   */
+  'cases.exportEvidence': method<{ path: string | null; encrypted: boolean; files: number }>()({
+    input: z.strictObject({
+      id: recordId,
+      passphrase: newPassphraseSchema.optional(),
+      recipients: z.array(z.string().trim().regex(/^age1[0-9a-z]+$/, { message: 'must be an age recipient (age1…)' })).max(20).optional(),
+    }),
+    access: sourceReaders,
+  }),
+
+  /** The duress passphrase (ADR 005): admins only; setting or removing it needs the admin's own passphrase. */
+  'duress.get': method<{ mode: 'decoy' | 'wipe' | null; decoyName: string | null }>()({ input: noInput, access: ['admin'] }),
+  'duress.set': method<{ mode: 'decoy' | 'wipe'; decoyName: string }>()({
+    input: z.strictObject({ current: passphraseSchema, passphrase: newPassphraseSchema, mode: z.enum(['decoy', 'wipe']), decoyName: displayNameSchema.optional() }),
+    access: ['admin'],
+  }),
+  'duress.clear': method<{ removed: boolean }>()({ input: z.strictObject({ current: passphraseSchema }), access: ['admin'] }),
+
+  /** Scheduled backups to a chosen folder, encrypted to age recipients; admins only. */
+  'backups.schedule': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
+  'backups.chooseFolder': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
+  'backups.configure': method<BackupScheduleState>()({ input: backupScheduleInputSchema, access: ['admin'] }),
+  'backups.runNow': method<BackupScheduleState>()({ input: noInput, access: ['admin'] }),
+
+  /** Copies a case's reference or person name to the clipboard, taken off again after `clearsInSeconds`. */
+  'clipboard.copy': method<{ clearsInSeconds: number }>()({
+    input: z.strictObject({ caseId: recordId, field: z.enum(['reference', 'personName']) }),
+    access: everyone,
+  }),
 
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),

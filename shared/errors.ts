@@ -22,6 +22,7 @@ export const errorCodes = [
   'NOT_LINKED',
   /** Person links: the decision contradicts another one (a merge across a "not the same person"). */
   'LINK_CONFLICT',
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

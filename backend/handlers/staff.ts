@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { assertNotLastAdmin, getActiveStaff, insertStaff, listStaff, markStaffRemoved, setStaffRole } from '../../db/repositories/staff';
 import type { BackendContext } from '../context';
+import { requireStrongPassphrase } from '../passphrase-policy';
 
 export function staffHandlers(context: BackendContext) {
   const { platform, session } = context;
@@ -11,6 +12,7 @@ export function staffHandlers(context: BackendContext) {
     'staff.list': () => listStaff(vault().orm),
     'staff.add': async ({ name, role, oneTimePassphrase }) => {
       const open = vault();
+      await requireStrongPassphrase(oneTimePassphrase, [open.officeName, name], 'oneTimePassphrase');
       // The slot is written first; if the account row then fails, the slot is taken back out.
       const slotId = await open.addSlot(oneTimePassphrase);
       try {

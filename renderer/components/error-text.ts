@@ -29,7 +29,8 @@ export type LocalProblemKey =
   | 'persons.nameRequired'
   | 'personPage.nameRequired'
   | 'personPage.birthDateInvalid'
-  | 'staff.tooShort';
+  | 'staff.tooShort'
+  | 'strength.weak';
 
 /** What a form shows when something is wrong; kept untranslated so a language switch re-renders it. */
 export type Problem = { error: unknown } | { local: LocalProblemKey } | { text: (t: TFunction) => string };

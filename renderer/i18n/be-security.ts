@@ -76,6 +76,13 @@ export const beSecurity: Messages<typeof enSecurity> = {
       viewsSave: 'Захаваны выгляд',
       viewsDelete: 'Выдалены выгляд',
       settingsUpdate: 'Зменены налады',
+      casesExportEvidence: 'Выгружаны пакет доказаў',
+      duressSet: 'Зададзена парольная фраза пад прымусам',
+      duressClear: 'Выдалена парольная фраза пад прымусам',
+      backupsChooseFolder: 'Выбрана папка рэзервовых копій',
+      backupsConfigure: 'Зменены расклад рэзервовых копій',
+      backupsRunNow: 'Рэзервовая копія па раскладзе запушчана ўручную',
+      backupsScheduled: 'Рэзервовая копія па раскладзе',
     },
     entities: {
       case: 'Справа',

@@ -1,5 +1,7 @@
 import { beAdmin } from './be-admin';
 import { beSecurity } from './be-security';
+import { beStrength } from './be-strength';
+import { beSafety } from './be-safety';
 import { beDetail } from './be-detail';
 import { bePersons } from './be-persons';
 import { beDuplicates } from './be-duplicates';
@@ -107,6 +109,8 @@ export const be: Messages = {
   ...beDuplicates,
   ...beAdmin,
   ...beSecurity,
+  ...beStrength,
+  ...beSafety,
   errors: {
     VALIDATION: 'Праверце форму: {{detail}}',
     UNKNOWN_METHOD: 'Гэтая версія Caseboard не падтрымлівае гэтае дзеянне.',
@@ -117,8 +121,7 @@ export const be: Messages = {
     NOT_A_VAULT: 'У папцы даных няма сховішча Caseboard.',
     VAULT_DAMAGED: 'Файлы сховішча пашкоджаныя. Нічога не выдаляйце; звярніцеся да адміністратара.',
     WRONG_PASSPHRASE: 'Гэтая парольная фраза не адкрывае гэтае сховішча.',
-    WEAK_PASSPHRASE:
-      'Парольная фраза занадта слабая. Выкарыстоўвайце не менш за 12 знакаў; добра падыходзяць некалькі не звязаных паміж сабой слоў.',
+    WEAK_PASSPHRASE: 'Гэтую парольную фразу занадта лёгка падабраць. Выкарыстоўвайце чатыры ці больш не звязаных паміж сабой слоў.',
     NOT_FOUND: 'Гэты запіс больш не існуе.',
     CONFLICT: 'Хтосьці змяніў гэты запіс, пакуль ён быў у вас адкрыты.',
     INTERNAL: 'Нешта пайшло не так; нічога не зменена.',
@@ -126,6 +129,7 @@ export const be: Messages = {
     ALREADY_LINKED: 'Гэтае рашэнне ўжо запісана.',
     NOT_LINKED: 'Гэтыя запісы не аб’яднаны наўпрост, раз’ядноўваць няма чаго.',
     LINK_CONFLICT: 'Гэта супярэчыць рашэнню, што два з гэтых запісаў — розныя людзі. Спачатку змяніце тое рашэнне.',
+    RATE_LIMITED: 'Занадта шмат няправільных парольных фраз. Пачакайце крыху перад наступнай спробай.',
     unexpected: 'Нешта пайшло не так: {{detail}}',
   },
 };

@@ -71,6 +71,13 @@ export const enSecurity = {
       viewsSave: 'View saved',
       viewsDelete: 'View deleted',
       settingsUpdate: 'Settings changed',
+      casesExportEvidence: 'Evidence package exported',
+      duressSet: 'Duress passphrase set',
+      duressClear: 'Duress passphrase removed',
+      backupsChooseFolder: 'Backup folder chosen',
+      backupsConfigure: 'Backup schedule changed',
+      backupsRunNow: 'Scheduled backup run by hand',
+      backupsScheduled: 'Scheduled backup',
     },
     entities: {
       case: 'Case',

@@ -1,6 +1,8 @@
 /** English: the reference catalogue. Every other language must provide the same keys (see messages.ts). */
 import { enAdmin } from './en-admin';
 import { enSecurity } from './en-security';
+import { enStrength } from './en-strength';
+import { enSafety } from './en-safety';
 import { enDetail } from './en-detail';
 import { enPersons } from './en-persons';
 import { enDuplicates } from './en-duplicates';
@@ -107,6 +109,8 @@ export const en = {
   ...enDuplicates,
   ...enAdmin,
   ...enSecurity,
+  ...enStrength,
+  ...enSafety,
   errors: {
     VALIDATION: 'Please check the form: {{detail}}',
     UNKNOWN_METHOD: 'This version of Caseboard does not support that action.',
@@ -117,7 +121,7 @@ export const en = {
     NOT_A_VAULT: 'The data folder does not hold a Caseboard vault.',
     VAULT_DAMAGED: 'The vault files are damaged. Do not delete anything; contact your administrator.',
     WRONG_PASSPHRASE: 'That passphrase does not open this vault.',
-    WEAK_PASSPHRASE: 'That passphrase is too weak. Use at least 12 characters; several unrelated words work well.',
+    WEAK_PASSPHRASE: 'That passphrase is too easy to guess. Use four or more unrelated words.',
     NOT_FOUND: 'That record no longer exists.',
     CONFLICT: 'Someone changed this record since you opened it.',
     INTERNAL: 'Something went wrong; nothing was changed.',
@@ -125,6 +129,7 @@ export const en = {
     ALREADY_LINKED: 'That decision is already recorded.',
     NOT_LINKED: 'These records are not merged directly, so there is nothing to unmerge.',
     LINK_CONFLICT: 'This contradicts a decision that two of these records are different people. Change that decision first.',
+    RATE_LIMITED: 'Too many wrong passphrases. Wait a moment before the next try.',
     unexpected: 'Something went wrong: {{detail}}',
   },
 };

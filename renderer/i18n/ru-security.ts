@@ -76,6 +76,13 @@ export const ruSecurity: Messages<typeof enSecurity> = {
       viewsSave: 'Сохранён вид',
       viewsDelete: 'Удалён вид',
       settingsUpdate: 'Изменены настройки',
+      casesExportEvidence: 'Выгружен пакет доказательств',
+      duressSet: 'Задана парольная фраза под принуждением',
+      duressClear: 'Удалена парольная фраза под принуждением',
+      backupsChooseFolder: 'Выбрана папка резервных копий',
+      backupsConfigure: 'Изменено расписание резервных копий',
+      backupsRunNow: 'Резервная копия по расписанию запущена вручную',
+      backupsScheduled: 'Резервная копия по расписанию',
     },
     entities: {
       case: 'Дело',

@@ -1,6 +1,8 @@
 import type { Messages } from './messages';
 import { ruAdmin } from './ru-admin';
 import { ruSecurity } from './ru-security';
+import { ruStrength } from './ru-strength';
+import { ruSafety } from './ru-safety';
 import { ruDetail } from './ru-detail';
 import { ruPersons } from './ru-persons';
 import { ruDuplicates } from './ru-duplicates';
@@ -107,6 +109,8 @@ export const ru: Messages = {
   ...ruDuplicates,
   ...ruAdmin,
   ...ruSecurity,
+  ...ruStrength,
+  ...ruSafety,
   errors: {
     VALIDATION: 'Проверьте форму: {{detail}}',
     UNKNOWN_METHOD: 'Эта версия Caseboard не поддерживает это действие.',
@@ -117,8 +121,7 @@ export const ru: Messages = {
     NOT_A_VAULT: 'В папке данных нет хранилища Caseboard.',
     VAULT_DAMAGED: 'Файлы хранилища повреждены. Ничего не удаляйте; обратитесь к администратору.',
     WRONG_PASSPHRASE: 'Эта парольная фраза не открывает это хранилище.',
-    WEAK_PASSPHRASE:
-      'Парольная фраза слишком слабая. Используйте не менее 12 символов; хорошо подходят несколько не связанных между собой слов.',
+    WEAK_PASSPHRASE: 'Эту парольную фразу слишком легко подобрать. Используйте четыре или больше не связанных между собой слов.',
     NOT_FOUND: 'Эта запись больше не существует.',
     CONFLICT: 'Кто-то изменил эту запись, пока она была у вас открыта.',
     INTERNAL: 'Что-то пошло не так; ничего не изменено.',
@@ -126,6 +129,7 @@ export const ru: Messages = {
     ALREADY_LINKED: 'Это решение уже записано.',
     NOT_LINKED: 'Эти записи не объединены напрямую, разъединять нечего.',
     LINK_CONFLICT: 'Это противоречит решению, что две из этих записей — разные люди. Сначала измените то решение.',
+    RATE_LIMITED: 'Слишком много неверных парольных фраз. Подождите немного перед следующей попыткой.',
     unexpected: 'Что-то пошло не так: {{detail}}',
   },
 };

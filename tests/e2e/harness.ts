@@ -34,8 +34,18 @@ export interface App {
   backend: Backend;
   dataDir: string;
   profileDir: string;
-  /** Moves the backend's clock forward and runs its idle check, as the main process timer does. */
-  idle(ms: number): void;
+  /** Where the stand-in save dialog puts every file the person chose to write out. */
+  exportDir: string;
+  /** This computer's state outside the vault (unlock attempts). */
+  stateDir: string;
+  /** The browser's own temporary directory (TMPDIR), so the leak scan can read it. */
+  browserTempDir: string;
+  /** Moves the backend's clock forward and runs its timer tick (idle lock, scheduled backups), as the main process does. */
+  idle(ms: number): Promise<void>;
+  /** What the stand-in folder dialog answers. */
+  backupFolder: string;
+  /** Stands in for the system clipboard (Electron's, which cannot run here); copied values go after 3 s. */
+  clipboard: { text: string };
   /** Calls the backend the way the page does, from inside the page. */
   invokeFromPage(method: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -61,9 +71,24 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     writeFileSync(path, data);
     return path;
   };
+  const backupFolder = tempDir('caseboard-e2e-usb-');
+  platform.chooseFolder = async () => backupFolder;
+  const clipboard = { text: '' };
+  platform.clipboard = {
+    write: async (text) => {
+      clipboard.text = text;
+    },
+    read: async () => clipboard.text,
+    clear: async () => {
+      clipboard.text = '';
+    },
+    clearAfterMs: 3000,
+  };
   const backend = createBackend(platform);
+  const browserTempDir = tempDir('caseboard-e2e-browser-tmp-');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
+    env: { ...process.env, TMPDIR: browserTempDir },
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
@@ -118,9 +143,14 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     backend,
     dataDir,
     profileDir,
+    exportDir,
+    backupFolder,
+    clipboard,
+    stateDir: platform.stateDir,
+    browserTempDir,
     idle(ms) {
       advance(ms);
-      backend.tick();
+      return backend.tick();
     },
     invokeFromPage: (method, input) =>
       page.evaluate(

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, newBackend } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../fixtures/data-dir';
+import fc from 'fast-check';
 import { unlockVault } from '../../db/vault';
+import { verifyAudit } from '../../db/audit';
 
 afterEach(removeTempDirs);
 
@@ -74,5 +76,68 @@ describe('audit chain', () => {
     await call(backend, 'vault.unlock', { passphrase: 'one time passphrase 1' });
     await call(backend, 'vault.changePassphrase', { current: 'one time passphrase 1', next: 'Ihar own passphrase 2026' });
     expect(await backend.invoke('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('audit chain under any single-row tampering (SECURITY.md #16)', () => {
+  it('detects an altered column, a deleted row or two swapped rows, wherever they are, naming the first broken entry', async () => {
+    const { dir, backend } = await officeWithHistory();
+    await call(backend, 'vault.lock', {});
+    const raw = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
+    const total = (raw.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const columns = ['seq', 'at', 'staff_id', 'method', 'entity', 'ids', 'before_hash', 'after_hash', 'prev_hash', 'hash'] as const;
+    try {
+      await fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: total }),
+          fc.oneof(
+            fc.record({ kind: fc.constant('alter' as const), column: fc.constantFrom(...columns) }),
+            fc.record({ kind: fc.constant('delete' as const) }),
+            fc.record({ kind: fc.constant('swap' as const), other: fc.integer({ min: 1, max: total }) }),
+          ),
+          (seq, mutation) => {
+            fc.pre(mutation.kind !== 'swap' || mutation.other !== seq);
+            raw.sqlite.exec('BEGIN');
+            try {
+              if (mutation.kind === 'alter') {
+                const value = mutation.column === 'seq' ? 1000 + seq : `tampered-${seq}`;
+                raw.sqlite.prepare(`UPDATE audit_log SET ${mutation.column} = ? WHERE seq = ?`).run(value, seq);
+              } else if (mutation.kind === 'delete') {
+                raw.sqlite.prepare('DELETE FROM audit_log WHERE seq = ?').run(seq);
+              } else {
+                // Swap the contents of two rows, keeping their positions.
+                const cols = columns.filter((c) => c !== 'seq').join(', ');
+                raw.sqlite.exec(`CREATE TEMP TABLE swap AS SELECT seq, ${cols} FROM audit_log WHERE seq IN (${seq}, ${mutation.other})`);
+                for (const c of columns.filter((c) => c !== 'seq')) {
+                  raw.sqlite.exec(`UPDATE audit_log SET ${c} = (SELECT ${c} FROM swap WHERE swap.seq = (CASE audit_log.seq WHEN ${seq} THEN ${mutation.other} ELSE ${seq} END)) WHERE seq IN (${seq}, ${mutation.other})`);
+                }
+                raw.sqlite.exec('DROP TABLE swap');
+              }
+              const verdict = verifyAudit(raw.orm);
+              expect(verdict.ok).toBe(false);
+              if (!verdict.ok) {
+                const first = mutation.kind === 'swap' ? Math.min(seq, mutation.other) : seq;
+                expect(verdict.brokenAt).toBe(first);
+              }
+            } finally {
+              raw.sqlite.exec('ROLLBACK');
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+      expect(verifyAudit(raw.orm)).toEqual({ ok: true, entries: total });
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('detects entries removed from the end of the log', async () => {
+    const { dir, backend } = await officeWithHistory();
+    await call(backend, 'vault.lock', {});
+    const raw = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
+    raw.sqlite.exec('DELETE FROM audit_log WHERE seq >= 7');
+    expect(verifyAudit(raw.orm)).toEqual({ ok: false, entries: 6, brokenAt: 7, reason: 'entries 7 to 8 are missing from the end of the log' });
+    raw.close();
   });
 });

@@ -1,25 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cli } from '../fixtures/cli';
 import { OTHER_PASSPHRASE, PASSPHRASE, removeTempDirs, snapshotDir, tempDir } from '../fixtures/data-dir';
 
 afterEach(removeTempDirs);
-
-function cli(dataDir: string, args: string[], options: { stdin?: string; passphrase?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', '--data', dataDir, ...args], {
-    input: options.stdin ?? '',
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      CASEBOARD_PASSPHRASE: options.passphrase ?? PASSPHRASE,
-      CASEBOARD_KDF_TARGET_MS: '0',
-      ...options.env,
-    },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function listJson(dir: string) {
   const listed = cli(dir, ['cases', 'list', '--json']);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
@@ -6,11 +6,13 @@ import { FormMessage } from '../../components/FormMessage';
 import { TextAreaField } from '../../components/TextAreaField';
 import { problemText, type Problem } from '../../components/error-text';
 import { backupInput } from './backup-input';
+import { PassphraseStrengthMeter } from '../vault/PassphraseStrengthMeter';
+import { usePassphraseStrength } from '../vault/use-passphrase-strength';
 
 type Outcome = { kind: 'saved'; path: string } | { kind: 'cancelled' };
 
 /** Admins: an encrypted (age) copy of the vault, written where the person chooses. */
-export function BackupForm() {
+export function BackupForm({ office }: { office: string }) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -18,12 +20,14 @@ export function BackupForm() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const meterId = useId();
+  const strength = usePassphraseStrength(passphrase, [office]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     setOutcome(null);
-    const input = backupInput(passphrase, confirmation, recipients);
+    const input = backupInput(passphrase, confirmation, recipients, strength);
     if (!input.ok) {
       setProblem({ text: input.problem });
       return;
@@ -60,11 +64,13 @@ export function BackupForm() {
           {...secret}
           label={t('backup.passphrase')}
           hint={t('backup.passphraseHint')}
+          aria-details={meterId}
           value={passphrase}
           onChange={(event) => setPassphrase(event.target.value)}
         />
         <Field {...secret} label={t('backup.confirm')} value={confirmation} onChange={(event) => setConfirmation(event.target.value)} />
       </div>
+      <PassphraseStrengthMeter id={meterId} strength={strength} typed={passphrase !== ''} />
       <TextAreaField
         label={t('backup.recipients')}
         hint={t('backup.recipientsHint')}

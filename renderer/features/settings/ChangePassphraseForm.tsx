@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../shared/domain/staff';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -7,10 +8,10 @@ import { problemText, type Problem } from '../../components/error-text';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 import { useNewPassphrase } from '../vault/use-new-passphrase';
 
-export function ChangePassphraseForm() {
+export function ChangePassphraseForm({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const next = useNewPassphrase();
+  const next = useNewPassphrase({ related: [session.office, session.user.name] });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [changed, setChanged] = useState(false);

@@ -8,6 +8,8 @@ import { BackupForm } from './BackupForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { LanguageSettings } from './LanguageSettings';
 import { WipeVault } from './WipeVault';
+import { DuressForm } from './DuressForm';
+import { ScheduledBackups } from './ScheduledBackups';
 
 interface SettingsPanelProps {
   session: SessionInfo;
@@ -35,7 +37,7 @@ export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, 
           <AutoLockForm minutes={session.autoLockMinutes} canEdit={isAdmin} onSaved={onSettingsSaved} />
         </div>
         <div className="card">
-          <ChangePassphraseForm />
+          <ChangePassphraseForm session={session} />
         </div>
         <div className="card">
           <LanguageSettings />
@@ -52,7 +54,17 @@ export function SettingsPanel({ session, onClose, onSettingsSaved, onOpenAudit, 
         ) : null}
         {isAdmin ? (
           <div className="card card-wide">
-            <BackupForm />
+            <BackupForm office={session.office} />
+          </div>
+        ) : null}
+        {isAdmin ? (
+          <div className="card card-wide">
+            <ScheduledBackups />
+          </div>
+        ) : null}
+        {isAdmin ? (
+          <div className="card card-wide">
+            <DuressForm session={session} />
           </div>
         ) : null}
         {isAdmin ? (

@@ -6,9 +6,11 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
+import { PassphraseStrengthMeter } from '../vault/PassphraseStrengthMeter';
+import { usePassphraseStrength } from '../vault/use-passphrase-strength';
 
 /** A new account: name, role and a one-time passphrase its owner replaces at first unlock. */
-export function StaffAddForm({ onAdded }: { onAdded: (record: StaffRecord) => void }) {
+export function StaffAddForm({ office, onAdded }: { office: string; onAdded: (record: StaffRecord) => void }) {
   const { t } = useTranslation();
   const roleId = useId();
   const [name, setName] = useState('');
@@ -17,6 +19,8 @@ export function StaffAddForm({ onAdded }: { onAdded: (record: StaffRecord) => vo
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const meterId = useId();
+  const strength = usePassphraseStrength(oneTime, [office, name]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,6 +28,10 @@ export function StaffAddForm({ onAdded }: { onAdded: (record: StaffRecord) => vo
     setAdded(null);
     if ([...oneTime].length < MIN_PASSPHRASE_LENGTH) {
       setProblem({ local: 'staff.tooShort' });
+      return;
+    }
+    if (strength && !strength.acceptable) {
+      setProblem({ local: 'strength.weak' });
       return;
     }
     setBusy(true);
@@ -64,10 +72,12 @@ export function StaffAddForm({ onAdded }: { onAdded: (record: StaffRecord) => vo
           autoComplete="new-password"
           spellCheck={false}
           required
+          aria-details={meterId}
           value={oneTime}
           onChange={(event) => setOneTime(event.target.value)}
         />
       </div>
+      <PassphraseStrengthMeter id={meterId} strength={strength} typed={oneTime !== ''} />
       <FormMessage error={problemText(t, problem)} success={added ? t('staff.addedMessage', { name: added }) : null} />
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>

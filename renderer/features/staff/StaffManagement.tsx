@@ -105,7 +105,7 @@ export function StaffManagement({ session }: { session: SessionInfo }) {
         </div>
       )}
       <FormMessage error={problemText(t, problem)} success={message} />
-      <StaffAddForm onAdded={() => reload()} />
+      <StaffAddForm office={session.office} onAdded={() => reload()} />
       {removing ? (
         <Dialog title={t('staff.removeTitle', { name: removing.name })} onClose={() => setRemoving(null)}>
           <p>{t('staff.removeIntro', { name: removing.name })}</p>

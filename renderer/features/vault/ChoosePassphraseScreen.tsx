@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/staff';
+import type { SessionInfo } from '../../../shared/domain/staff';
 import { call } from '../../api';
 import { AuthCard } from '../../components/AuthCard';
 import { Field } from '../../components/Field';
@@ -10,15 +10,16 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { useNewPassphrase } from './use-new-passphrase';
 
 interface ChoosePassphraseScreenProps {
+  session: SessionInfo;
   onChosen: () => void;
   onLock: () => void;
 }
 
 /** Blocks the app after a first unlock with a one-time passphrase until its owner chooses their own. */
-export function ChoosePassphraseScreen({ onChosen, onLock }: ChoosePassphraseScreenProps) {
+export function ChoosePassphraseScreen({ session, onChosen, onLock }: ChoosePassphraseScreenProps) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const next = useNewPassphrase({ minLength: MIN_PASSPHRASE_LENGTH });
+  const next = useNewPassphrase({ related: [session.office, session.user.name] });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 

@@ -13,7 +13,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (session: SessionI
   const { t } = useTranslation();
   const [office, setOffice] = useState('');
   const [user, setUser] = useState('');
-  const passphrase = useNewPassphrase();
+  const passphrase = useNewPassphrase({ related: [office, user] });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 import type { NewPassphrase } from './use-new-passphrase';
 
 interface NewPassphraseFieldsProps {
@@ -10,20 +12,25 @@ interface NewPassphraseFieldsProps {
   name: string;
 }
 
-/** The new passphrase and its confirmation, with the hint on what makes a good one. */
+/** The new passphrase and its confirmation, with the hint on what makes a good one and the live estimate. */
 export function NewPassphraseFields({ passphrase, label, confirmLabel, name }: NewPassphraseFieldsProps) {
   const { t } = useTranslation();
+  const meterId = useId();
   const secret = { type: 'password', spellCheck: false, required: true, autoComplete: 'new-password' } as const;
   return (
     <>
-      <Field
-        {...secret}
-        label={label}
-        hint={t('vault.passphraseHint')}
-        name={name}
-        value={passphrase.value}
-        onChange={(event) => passphrase.setValue(event.target.value)}
-      />
+      <div>
+        <Field
+          {...secret}
+          label={label}
+          hint={t('vault.passphraseHint')}
+          name={name}
+          aria-details={meterId}
+          value={passphrase.value}
+          onChange={(event) => passphrase.setValue(event.target.value)}
+        />
+        <PassphraseStrengthMeter id={meterId} strength={passphrase.strength} typed={passphrase.value !== ''} />
+      </div>
       <Field
         {...secret}
         label={confirmLabel}

@@ -7,6 +7,7 @@ import { AuthCard } from '../../components/AuthCard';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
+import { useUnlockWait } from './use-unlock-wait';
 
 interface UnlockScreenProps {
   /** Why the vault locked while in use (idle or system lock), to explain the screen; null on a normal start. */
@@ -20,6 +21,7 @@ export function UnlockScreen({ reason, onUnlocked }: UnlockScreenProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const wait = useUnlockWait();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +36,7 @@ export function UnlockScreen({ reason, onUnlocked }: UnlockScreenProps) {
       setPassphrase('');
       setProblem({ error });
       setBusy(false);
+      wait.refresh();
       inputRef.current?.focus();
     }
   }
@@ -57,8 +60,13 @@ export function UnlockScreen({ reason, onUnlocked }: UnlockScreenProps) {
           onChange={(event) => setPassphrase(event.target.value)}
         />
         <FormMessage error={problemText(t, problem)} />
+        {wait.seconds > 0 ? (
+          <p className="notice" role="status">
+            {t('attempts.wait', { count: wait.seconds })}
+          </p>
+        ) : null}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
+          <button type="submit" className="button-primary" disabled={busy || wait.seconds > 0} aria-busy={busy}>
             {busy ? t('vault.unlocking') : t('vault.unlock')}
           </button>
         </div>

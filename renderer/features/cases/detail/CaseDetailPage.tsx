@@ -4,7 +4,9 @@ import type { StaffRecord } from '../../../../shared/domain/staff-accounts';
 import { DetailPageFrame } from '../../../components/DetailPageFrame';
 import { PriorityBadge } from '../../../components/PriorityBadge';
 import { formatDateTime } from '../../../components/format-date';
+import { EvidencePackageButton } from '../../evidence/EvidencePackageButton';
 import { AttachmentsSection } from './AttachmentsSection';
+import { CopyFieldButton } from './CopyFieldButton';
 import { CaseEditor } from './CaseEditor';
 import { CaseReadOnly } from './CaseReadOnly';
 import { HistoryTab } from './HistoryTab';
@@ -45,6 +47,8 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
             <h2>{detail.title}</h2>
             <p className="detail-meta">
               <span className="reference">{detail.reference}</span>
+              <CopyFieldButton caseId={detail.id} field="reference" label={t('clipboard.copyReference')} />
+              {detail.personName ? <CopyFieldButton caseId={detail.id} field="personName" label={t('clipboard.copyPersonName', { name: detail.personName })} /> : null}
               <PriorityBadge priority={detail.priority} />
               <span className={`status status-${detail.status}`}>{t(`statuses.${detail.status}`)}</span>
               <span>
@@ -106,6 +110,14 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
                     reload();
                   }}
                 />
+              ) : null}
+              {/* Sources and evidence packages are for the same roles: coordinators and admins. */}
+              {detail.sources ? (
+                <section className="detail-section">
+                  <h3>{t('evidence.heading')}</h3>
+                  <p className="muted">{t('evidence.sectionIntro')}</p>
+                  <EvidencePackageButton caseId={detail.id} related={[detail.reference]} />
+                </section>
               ) : null}
             </div>
           </div>
