@@ -16,6 +16,7 @@ import { staffHandlers } from './handlers/staff';
 import { vaultHandlers } from './handlers/vault';
 import { viewHandlers } from './handlers/views';
 import { auditHandlers } from './handlers/audit';
+import { aidHandlers } from './handlers/aid';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
@@ -72,6 +73,7 @@ export function createBackend(platform: Platform): Backend {
     ...viewHandlers(context),
     ...settingsHandlers(context),
     ...auditHandlers(context),
+    ...aidHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 

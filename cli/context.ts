@@ -35,6 +35,15 @@ export const options = {
   yes: { type: 'boolean', default: false },
   recipient: { type: 'string', multiple: true },
   identity: { type: 'string' },
+  // aid
+  'confirm-duplicate': { type: 'string' },
+  'budget-override': { type: 'string' },
+  reference: { type: 'string' },
+  reason: { type: 'string' },
+  programme: { type: 'string' },
+  'group-by': { type: 'string' },
+  date: { type: 'string' },
+  language: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

@@ -44,6 +44,7 @@ import { recordId, requiredText } from './domain/text';
 import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
 import { auditQuerySchema, type AuditPage, type AuditVerdict } from './domain/audit';
 import { settingsSchema, type Settings } from './domain/settings';
+import { aidApi } from './api-aid';
 import {
   displayNameSchema,
   newPassphraseSchema,
@@ -189,6 +190,8 @@ export const api = {
 
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
+
+  ...aidApi,
 } as const;
 
 export type Api = typeof api;

@@ -14,6 +14,15 @@ export const errorCodes = [
   'CONFLICT',
   'AUDIT_BROKEN',
   'INTERNAL',
+  // Aid disbursements.
+  'INVALID_AMOUNT',
+  'CURRENCY_MISMATCH',
+  'AMBIGUOUS_RECIPIENT',
+  'DUPLICATE_PAYMENT',
+  'FOUR_EYES',
+  'BUDGET_EXCEEDED',
+  'INVALID_TRANSITION',
+  'LEDGER_IMMUTABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
