@@ -110,7 +110,8 @@ function table(report: DonorReport, language: ExportLanguage): string[][] {
       region: label(regionLabels, e.region),
       amountMinor: String(e.amountMinor),
     };
-    return columns.map((c) => neutralizeFormula(cells[c]));
+    // Amounts are ours and plain numbers ("-150.00" is a number to a spreadsheet, not a formula); the rest is escaped.
+    return columns.map((c) => (c === 'amount' || c === 'amountMinor' ? cells[c] : neutralizeFormula(cells[c])));
   });
   const totals = report.totals.map((t) => columns.map((c) => (c === 'entry' ? totalLabel[language] : c === 'amountMinor' ? t.minor : c === 'amount' ? t.amount : c === 'currency' ? t.currency : '')));
   return [columns.map((c) => headers[c][language]), ...body, ...totals];
