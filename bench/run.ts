@@ -171,4 +171,6 @@ async function main() {
   }
 }
 
-await main();
+// BENCH=aid runs the aid ledger benchmark (bench/aid.ts) instead.
+if (process.env.BENCH === 'aid') await import('./aid');
+else await main();

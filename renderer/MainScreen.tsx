@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../shared/domain/settings';
 import type { SessionInfo } from '../shared/domain/staff';
 import { TopBar } from './components/TopBar';
+import { AidView } from './features/aid/AidView';
 import { AuditView } from './features/audit/AuditView';
 import { CasesView } from './features/cases/CasesView';
 import { useTriageState } from './features/cases/use-triage-state';
@@ -60,6 +61,8 @@ export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: Ma
             onOpenPerson={setOpenPersonId}
           />
         );
+      case 'aid':
+        return <AidView session={session} />;
     }
   }
 

@@ -42,7 +42,8 @@ CREATE INDEX `aid_disbursements_recipient` ON `aid_disbursements` (`recipient_id
 CREATE INDEX `aid_disbursements_queue` ON `aid_disbursements` (`status`,`requested_at`,`id`);--> statement-breakpoint
 CREATE INDEX `aid_disbursements_date` ON `aid_disbursements` (`date`,`id`);--> statement-breakpoint
 CREATE INDEX `aid_disbursements_created` ON `aid_disbursements` (`created_at`,`id`);--> statement-breakpoint
-CREATE INDEX `aid_disbursements_programme` ON `aid_disbursements` (`programme_id`,`status`,`date`);--> statement-breakpoint
+CREATE INDEX `aid_disbursements_programme` ON `aid_disbursements` (`programme_id`,`status`,`amount_minor`);--> statement-breakpoint
+CREATE INDEX `aid_disbursements_programme_date` ON `aid_disbursements` (`programme_id`,`date`,`id`);--> statement-breakpoint
 CREATE INDEX `aid_disbursements_case` ON `aid_disbursements` (`case_id`);--> statement-breakpoint
 CREATE INDEX `aid_disbursements_request` ON `aid_disbursements` (`request_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `aid_disbursements_reverses` ON `aid_disbursements` (`reverses_id`);--> statement-breakpoint

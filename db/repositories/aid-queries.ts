@@ -123,13 +123,14 @@ function filterConditions(filter: DisbursementFilter): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-/** One page of the ledger, filtered and sorted in SQL; ties fall back to the creation time, then the id. */
+/** One page of the ledger, filtered and sorted in SQL; ties fall back to the id (creation order). */
 export function listDisbursements(db: Db, query: { filter: DisbursementFilter; sort: DisbursementSort[]; offset: number; limit: number }): DisbursementPage {
   const where = filterConditions(query.filter);
   const order = query.sort.map(({ field, direction }) => (direction === 'asc' ? asc(sortExpressions[field]) : desc(sortExpressions[field])));
   const then = (query.sort.at(-1)?.direction ?? 'desc') === 'asc' ? asc : desc;
   if (query.sort.length === 0) order.push(desc(aidDisbursements.date));
-  order.push(then(aidDisbursements.createdAt), then(aidDisbursements.id));
+  // Ids are UUIDv7, ordered by creation time: the id alone breaks ties, so pages come straight off an index.
+  order.push(then(aidDisbursements.id));
   const rows = joined(db).where(where).orderBy(...order).limit(query.limit).offset(query.offset).all();
   const total = db.select({ n: count() }).from(aidDisbursements).where(where).get()?.n ?? 0;
   return { rows: rows.map(toRecord), total };

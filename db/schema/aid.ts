@@ -106,7 +106,9 @@ export const aidDisbursements = sqliteTable(
     index('aid_disbursements_queue').on(table.status, table.requestedAt, table.id),
     index('aid_disbursements_date').on(table.date, table.id),
     index('aid_disbursements_created').on(table.createdAt, table.id),
-    index('aid_disbursements_programme').on(table.programmeId, table.status, table.date),
+    // Budget sums by status read this index alone; the programme's pages come off the next one in date order.
+    index('aid_disbursements_programme').on(table.programmeId, table.status, table.amountMinor),
+    index('aid_disbursements_programme_date').on(table.programmeId, table.date, table.id),
     index('aid_disbursements_case').on(table.caseId),
     index('aid_disbursements_request').on(table.requestId),
     uniqueIndex('aid_disbursements_reverses').on(table.reversesId),

@@ -1,4 +1,5 @@
 import { beAdmin } from './be-admin';
+import { beAid, beAidErrors } from './be-aid';
 import { beSecurity } from './be-security';
 import { beDetail } from './be-detail';
 import { bePersons } from './be-persons';
@@ -49,6 +50,7 @@ export const be: Messages = {
     sections: 'Раздзелы',
     section: {
       cases: 'Справы',
+      aid: 'Дапамога',
     },
     lock: 'Заблакаваць',
     settings: 'Налады',
@@ -104,7 +106,9 @@ export const be: Messages = {
   ...bePersons,
   ...beAdmin,
   ...beSecurity,
+  ...beAid,
   errors: {
+    ...beAidErrors,
     VALIDATION: 'Праверце форму: {{detail}}',
     UNKNOWN_METHOD: 'Гэтая версія Caseboard не падтрымлівае гэтае дзеянне.',
     FORBIDDEN: 'Ваша роля не дазваляе выканаць гэтае дзеянне.',

@@ -1,5 +1,6 @@
 /** English: the reference catalogue. Every other language must provide the same keys (see messages.ts). */
 import { enAdmin } from './en-admin';
+import { enAid, enAidErrors } from './en-aid';
 import { enSecurity } from './en-security';
 import { enDetail } from './en-detail';
 import { enPersons } from './en-persons';
@@ -49,6 +50,7 @@ export const en = {
     sections: 'Sections',
     section: {
       cases: 'Cases',
+      aid: 'Aid',
     },
     lock: 'Lock',
     settings: 'Settings',
@@ -104,7 +106,9 @@ export const en = {
   ...enPersons,
   ...enAdmin,
   ...enSecurity,
+  ...enAid,
   errors: {
+    ...enAidErrors,
     VALIDATION: 'Please check the form: {{detail}}',
     UNKNOWN_METHOD: 'This version of Caseboard does not support that action.',
     FORBIDDEN: 'Your role does not allow this action.',

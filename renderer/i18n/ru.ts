@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { ruAdmin } from './ru-admin';
+import { ruAid, ruAidErrors } from './ru-aid';
 import { ruSecurity } from './ru-security';
 import { ruDetail } from './ru-detail';
 import { ruPersons } from './ru-persons';
@@ -49,6 +50,7 @@ export const ru: Messages = {
     sections: 'Разделы',
     section: {
       cases: 'Дела',
+      aid: 'Помощь',
     },
     lock: 'Заблокировать',
     settings: 'Настройки',
@@ -104,7 +106,9 @@ export const ru: Messages = {
   ...ruPersons,
   ...ruAdmin,
   ...ruSecurity,
+  ...ruAid,
   errors: {
+    ...ruAidErrors,
     VALIDATION: 'Проверьте форму: {{detail}}',
     UNKNOWN_METHOD: 'Эта версия Caseboard не поддерживает это действие.',
     FORBIDDEN: 'Ваша роль не позволяет выполнить это действие.',

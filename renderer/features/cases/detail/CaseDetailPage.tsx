@@ -4,6 +4,7 @@ import type { StaffRecord } from '../../../../shared/domain/staff-accounts';
 import { DetailPageFrame } from '../../../components/DetailPageFrame';
 import { PriorityBadge } from '../../../components/PriorityBadge';
 import { formatDateTime } from '../../../components/format-date';
+import { AidHistory } from '../../aid/AidHistory';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CaseEditor } from './CaseEditor';
 import { CaseReadOnly } from './CaseReadOnly';
@@ -107,6 +108,7 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
                   }}
                 />
               ) : null}
+              <AidHistory caseId={detail.id} />
             </div>
           </div>
         </>
