@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AidRequestRecord, AidRequestStatus } from '../../shared/domain/aid';
 import { formatMinor, parseAmount } from '../../shared/domain/money';
@@ -52,7 +52,7 @@ export function setAidRequestStatus(db: Db, id: string, status: AidRequestStatus
 }
 
 export function listAidRequests(db: Db, filter: { personId?: string; status?: AidRequestStatus[] }): AidRequestRecord[] {
-  const where = filter.personId ? eq(aidRequests.personId, filter.personId) : filter.status?.length ? inArray(aidRequests.status, filter.status) : undefined;
+  const where = and(filter.personId ? eq(aidRequests.personId, filter.personId) : undefined, filter.status?.length ? inArray(aidRequests.status, filter.status) : undefined);
   return db
     .select({ row: aidRequests, personName: persons.displayName, author: staff.name })
     .from(aidRequests)

@@ -304,3 +304,28 @@ describe('persistence and reports', () => {
     }
   });
 });
+
+describe('aid requests and receipts', () => {
+  it('links a disbursement to the family’s request, and keeps receipts with their intake hash, also after payment', async () => {
+    const office = await aidOffice();
+    const { backend, as, people, programmeId } = office;
+    await as('Kasia');
+    const { id: requestId } = await call(backend, 'aid.requests.create', { personId: people.natallia, type: 'legal-fees', amount: '400', currency: 'EUR', description: 'Lawyer for the appeal hearing' });
+    expect(await call(backend, 'aid.requests.list', { personId: people.natallia })).toEqual([
+      expect.objectContaining({ id: requestId, status: 'open', amount: '400.00', createdBy: expect.objectContaining({ name: 'Kasia' }) }),
+    ]);
+    await refused(backend, programmeId, 'aid.disbursements.create', disbursement(people.ihar, programmeId, { requestId }), 'VALIDATION', /requestId: the request is for another person/);
+    const id = await paid(office, disbursement(people.natallia, programmeId, { requestId, amount: '250.00', type: 'legal-fees', method: 'lawyer-payment' }), 'Kasia');
+    await as('Kasia');
+    await call(backend, 'aid.requests.setStatus', { id: requestId, status: 'granted' });
+    expect(await backend.invoke('aid.requests.setStatus', { id: requestId, status: 'declined' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    const bytes = Buffer.from('Receipt: 250.00 EUR to advocate Ivanova, 2026-03-01');
+    const receipt = await call(backend, 'aid.receipts.add', { disbursementId: id, fileName: 'receipt.txt', mediaType: 'text/plain', dataBase64: bytes.toString('base64') });
+    expect(receipt).toMatchObject({ fileName: 'receipt.txt', size: bytes.length, createdBy: { name: 'Kasia' } });
+    const back = await call(backend, 'aid.receipts.get', { id: receipt.id });
+    expect(Buffer.from(back.dataBase64, 'base64')).toEqual(bytes);
+    const detail = await call(backend, 'aid.disbursements.get', { id });
+    expect(detail).toMatchObject({ status: 'paid', requestId, receipts: [expect.objectContaining({ id: receipt.id, sha256: back.meta.sha256 })] });
+    expect((await call(backend, 'aid.disbursements.list', { filter: { recipientId: people.natallia } })).rows.map((r) => r.id)).toEqual([id]);
+  });
+});
