@@ -89,11 +89,18 @@ describe('donor report', () => {
   });
 
   it('refuses a bad period, an unknown programme, or a front end that cannot write files, and writes nothing', async () => {
-    const { backend, saved, crd } = await officeWithPayments();
+    const { dir, backend, saved, crd } = await officeWithPayments();
     expect(await backend.invoke('aid.export', { programmeId: crd.id, from: '2026-05-01', to: '2026-04-01', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'to: must not be before from' } });
     expect(await backend.invoke('aid.export', { programmeId: '01900000-0000-7000-8000-0000000000ff', from: '2026-01-01', to: '2026-04-01', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await backend.invoke('aid.export', { programmeId: crd.id, from: '2026-01-01', to: '2026-04-01', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(saved).toHaveLength(0);
+    // The same vault through a front end with no way to save a file (no --out, no dialog).
+    await call(backend, 'vault.lock', {});
+    const { platform } = testPlatform(dir);
+    const bare = createBackend(platform);
+    await call(bare, 'vault.unlock', { passphrase: PASSPHRASE });
+    expect(await bare.invoke('aid.export', { programmeId: crd.id, from: '2026-01-01', to: '2026-04-01', format: 'csv' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'This front end cannot write files.' } });
+    await call(bare, 'vault.lock', {});
   });
 
   it('codes are HMACs: deterministic for one key and donor, unrelated across keys and donors', () => {
