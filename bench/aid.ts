@@ -37,14 +37,18 @@ const percentiles = (samples: number[]) => {
 };
 const purposes = ['Monthly support', 'Parcel to the colony', 'Lawyer for the appeal', 'Medicine', 'Visit in prison', 'Rent for the family', 'Winter clothes', 'Передача ў СІЗА', 'Оплата адвоката', 'Лекарства'];
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'caseboard-aid-bench-'));
-  const next = random(2026);
+/** BENCH_AID_DIR: measure again on a vault an earlier run generated (and kept), instead of generating one. */
+const REUSE = process.env.BENCH_AID_DIR;
+const progress = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
+
+async function generate(dir: string, next: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  try {
+  {
     const vault = await createVault(dir, { office: 'Viasna', user: 'Bench', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
     const author = { id: vault.user.id, at: new Date().toISOString() };
     const { sqlite, orm } = vault;
+    // A bulk load touches random pages of the recipient and date indexes: keep them in memory (512 MiB).
+    sqlite.pragma('cache_size = -524288');
 
     let started = performance.now();
     const personIds: string[] = [];
@@ -73,7 +77,6 @@ async function main() {
       ),
     );
     const currencyOf = (p: number) => (p % 5 === 4 ? 'PLN' : 'EUR');
-
     // One prepared statement, transactions of 100,000 rows; the ledger triggers keep the report totals as they go.
     started = performance.now();
     const insert = sqlite.prepare(
@@ -108,22 +111,51 @@ async function main() {
         }
       })();
       written += batch;
+      progress(`${written.toLocaleString('en')} disbursements written (${Math.round(written / (ms(started) / 1000))} rows/s)`);
     }
     const ledgerMs = ms(started);
+    console.log(`Generated ${DISBURSEMENTS.toLocaleString('en')} disbursements in ${(ledgerMs / 1000).toFixed(1)} s`);
     started = performance.now();
     sqlite.exec('ANALYZE');
     refreshPlannerStats(sqlite);
     const analyzeMs = ms(started);
     vault.close();
+    return { personIds, programmeIds, personsMs, ledgerMs, analyzeMs, reversals };
+  }
+}
+
+async function main() {
+  const dir = REUSE ?? mkdtempSync(join(tmpdir(), 'caseboard-aid-bench-'));
+  const next = random(2026);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  try {
+    let generated: Awaited<ReturnType<typeof generate>> | null = null;
+    let personIds: string[];
+    let programmeIds: string[];
+    let programmeCurrencies: string[];
+    if (REUSE) {
+      const existing = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
+      personIds = existing.sqlite.prepare('SELECT id FROM persons').pluck().all() as string[];
+      const rows = existing.sqlite.prepare('SELECT id, currency FROM aid_programmes ORDER BY id').all() as { id: string; currency: string }[];
+      programmeIds = rows.map((r) => r.id);
+      programmeCurrencies = rows.map((r) => r.currency);
+      existing.close();
+    } else {
+      generated = await generate(dir, next);
+      ({ personIds, programmeIds } = generated);
+      programmeCurrencies = programmeIds.map((_, i) => (i % 5 === 4 ? 'PLN' : 'EUR'));
+    }
+    const currencyOf = (p: number) => programmeCurrencies[p]!;
     const sizeMb = statSync(vaultPaths(dir).db).size / 1e6;
 
     // The user's path: the backend, unlocked as the office's admin.
     const platform = { dataDir: dir, now: () => new Date(), vault: { kdfTargetMs: 0 } };
     const backend = createBackend(platform);
-    started = performance.now();
+    let started = performance.now();
     const unlock = await backend.invoke('vault.unlock', { passphrase: PASSPHRASE });
     if (!unlock.ok) throw new Error(unlock.error.message);
     const unlockMs = ms(started);
+    progress(`unlocked through the backend in ${unlockMs.toFixed(0)} ms`);
 
     const addSamples: number[] = [];
     let flagged = 0;
@@ -148,6 +180,7 @@ async function main() {
       addSamples.push(ms(t));
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     }
+    progress(`add: ${JSON.stringify(percentiles(addSamples))}`);
 
     // The duplicate check alone, on the open vault's connection.
     const direct = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
@@ -158,6 +191,7 @@ async function main() {
       findDuplicates(direct.orm, candidate, 30);
       dupSamples.push(ms(t));
     }
+    progress(`duplicate check: ${JSON.stringify(percentiles(dupSamples))}`);
 
     const queueSamples: number[] = [];
     for (let i = 0; i < Math.min(SAMPLES, 50); i += 1) {
@@ -166,12 +200,14 @@ async function main() {
       queueSamples.push(ms(t));
       if (!page.ok) throw new Error(page.error.message);
     }
+    progress(`approval queue: ${JSON.stringify(percentiles(queueSamples))}`);
     const listSamples: number[] = [];
     for (let i = 0; i < Math.min(SAMPLES, 50); i += 1) {
       const t = performance.now();
       await backend.invoke('aid.disbursements.list', { limit: 100, filter: i % 2 ? { programmeId: pick(programmeIds) } : {} });
       listSamples.push(ms(t));
     }
+    progress(`disbursement table: ${JSON.stringify(percentiles(listSamples))}`);
 
     const queries: { label: string; query: ReportQuery }[] = reportGroupings.flatMap((groupBy) => [
       { label: `${groupBy}: all programmes, all time`, query: { groupBy } },
@@ -192,14 +228,19 @@ async function main() {
         scans.push(ms(t));
         same &&= JSON.stringify(scanned) === JSON.stringify(buildReport(direct.orm, query));
       }
+      progress(`${label}: derived ${JSON.stringify(percentiles(derived))}, scan ${JSON.stringify(percentiles(scans))}, same ${same}`);
       return { label, derived: percentiles(derived), scan: percentiles(scans), same };
     });
     direct.close();
     await backend.invoke('vault.lock', {});
 
     const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
-    console.log(`Caseboard aid benchmark — ${DISBURSEMENTS.toLocaleString('en')} disbursements (${reversals.toLocaleString('en')} of them reversals) over ${RECIPIENTS.toLocaleString('en')} recipients and ${PROGRAMMES} programmes, SQLCipher 4 vault, Node ${process.version}\n`);
-    console.log(`Generate: ${RECIPIENTS.toLocaleString('en')} persons ${(personsMs / 1000).toFixed(1)} s; ledger ${(ledgerMs / 1000).toFixed(1)} s (${Math.round(DISBURSEMENTS / (ledgerMs / 1000)).toLocaleString('en')} rows/s, prepared statement, 100,000 rows a transaction, triggers on); ANALYZE ${(analyzeMs / 1000).toFixed(1)} s; vault ${sizeMb.toFixed(0)} MB; unlock ${unlockMs.toFixed(0)} ms\n`);
+    console.log(`Caseboard aid benchmark — ${DISBURSEMENTS.toLocaleString('en')} disbursements over ${personIds.length.toLocaleString('en')} recipients and ${programmeIds.length} programmes, SQLCipher 4 vault, Node ${process.version}\n`);
+    if (generated) {
+      const g = generated;
+      console.log(`Generate: ${RECIPIENTS.toLocaleString('en')} persons ${(g.personsMs / 1000).toFixed(1)} s; ledger ${(g.ledgerMs / 1000).toFixed(1)} s (${Math.round(DISBURSEMENTS / (g.ledgerMs / 1000)).toLocaleString('en')} rows/s, ${g.reversals.toLocaleString('en')} reversals, prepared statement, 100,000 rows a transaction, triggers on); ANALYZE ${(g.analyzeMs / 1000).toFixed(1)} s`);
+    }
+    console.log(`Vault ${sizeMb.toFixed(0)} MB; unlock through the backend (integrity check included) ${unlockMs.toFixed(0)} ms\n`);
     console.log('| measure | p50 (ms) | p95 (ms) | max (ms) |');
     console.log('|---|---|---|---|');
     const line = (label: string, p: { p50: number; p95: number; max: number }) => console.log(`| ${label} | ${f(p.p50)} | ${f(p.p95)} | ${f(p.max)} |`);
@@ -212,7 +253,7 @@ async function main() {
     console.log('|---|---|---|---|---|---|');
     for (const r of reportRows) console.log(`| ${r.label} | ${f(r.derived.p50)} | ${f(r.derived.p95)} | ${f(r.scan.p50)} | ${(r.scan.p50 / r.derived.p50).toFixed(0)}× | ${r.same ? 'yes' : 'NO'} |`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!REUSE && !process.env.BENCH_AID_KEEP) rmSync(dir, { recursive: true, force: true });
   }
 }
 

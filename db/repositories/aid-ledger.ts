@@ -109,9 +109,9 @@ function guardBudget(
   programme: ProgrammeRow,
   amountMinor: number,
   actor: Actor,
-  override: { reason: string | undefined; overridden: boolean; excludeId?: string },
+  override: { reason: string | undefined; overridden: boolean; exclude?: { status: string; amountMinor: number } },
 ): { level: BudgetLevel; warning: Warning | null } {
-  const position = budgetPosition(db, programme, override.excludeId);
+  const position = budgetPosition(db, programme, override.exclude);
   const used = BigInt(position.spent.minor) + BigInt(position.committed.minor);
   const { level, usedBasisPoints } = budgetLevel(BigInt(programme.budgetMinor), used, BigInt(amountMinor));
   const describe = `This would use ${percentText(usedBasisPoints)} of the ${programme.name} budget (${position.budget.amount} ${programme.currency}).`;
@@ -247,7 +247,7 @@ export function approveDisbursement(db: Db, id: string, input: { confirmDuplicat
   );
   if (unconfirmed.length > 0 && !input.confirmDuplicate) throw new AppError('DUPLICATE_PAYMENT', describeDuplicates(unconfirmed));
   const overridden = row.budgetOverrideReason !== '';
-  const { level, warning } = guardBudget(db, programme, row.amountMinor, actor, { reason: input.budgetOverride, overridden, excludeId: row.id });
+  const { level, warning } = guardBudget(db, programme, row.amountMinor, actor, { reason: input.budgetOverride, overridden, exclude: row });
   const fields: Partial<DisbursementRow> = { approvedBy: actor.id, approvedAt: actor.at };
   const history: Record<string, unknown> = {};
   if (unconfirmed.length > 0 && input.confirmDuplicate) {

@@ -123,25 +123,48 @@ function filterConditions(filter: DisbursementFilter): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-/** One page of the ledger, filtered and sorted in SQL; ties fall back to the id (creation order). */
+/** The joined records of these ids, in the order given. */
+function recordsInOrder(db: Db, ids: string[]): DisbursementRecord[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(joined(db).where(inArray(aidDisbursements.id, ids)).all().map((j) => [j.row.id, toRecord(j)]));
+  return ids.map((id) => byId.get(id)).filter((r): r is DisbursementRecord => r !== undefined);
+}
+
+/**
+ * One page of the ledger, filtered and sorted in SQL; ties fall back to the id (UUIDv7, so creation order).
+ * The page's ids come first from the ledger table alone (joining only what a sort needs), then the page's
+ * records with their names: with five joins in one statement the planner may sort the whole ledger instead of
+ * walking the date index.
+ */
 export function listDisbursements(db: Db, query: { filter: DisbursementFilter; sort: DisbursementSort[]; offset: number; limit: number }): DisbursementPage {
   const where = filterConditions(query.filter);
   const order = query.sort.map(({ field, direction }) => (direction === 'asc' ? asc(sortExpressions[field]) : desc(sortExpressions[field])));
   const then = (query.sort.at(-1)?.direction ?? 'desc') === 'asc' ? asc : desc;
   if (query.sort.length === 0) order.push(desc(aidDisbursements.date));
-  // Ids are UUIDv7, ordered by creation time: the id alone breaks ties, so pages come straight off an index.
   order.push(then(aidDisbursements.id));
-  const rows = joined(db).where(where).orderBy(...order).limit(query.limit).offset(query.offset).all();
+  const sortFields = new Set(query.sort.map((s) => s.field));
+  let ids = db.select({ id: aidDisbursements.id }).from(aidDisbursements).$dynamic();
+  if (sortFields.has('recipient')) ids = ids.leftJoin(persons, eq(persons.id, aidDisbursements.recipientId));
+  if (sortFields.has('programme')) ids = ids.leftJoin(aidProgrammes, eq(aidProgrammes.id, aidDisbursements.programmeId));
+  const page = ids.where(where).orderBy(...order).limit(query.limit).offset(query.offset).all().map((r) => r.id);
   const total = db.select({ n: count() }).from(aidDisbursements).where(where).get()?.n ?? 0;
-  return { rows: rows.map(toRecord), total };
+  return { rows: recordsInOrder(db, page), total };
 }
 
 /** Requests waiting for approval, oldest first: what a coordinator works through. */
 export function approvalQueue(db: Db, query: { offset: number; limit: number }): DisbursementPage {
   const where = eq(aidDisbursements.status, 'requested');
-  const rows = joined(db).where(where).orderBy(asc(aidDisbursements.requestedAt), asc(aidDisbursements.id)).limit(query.limit).offset(query.offset).all();
+  const ids = db
+    .select({ id: aidDisbursements.id })
+    .from(aidDisbursements)
+    .where(where)
+    .orderBy(asc(aidDisbursements.requestedAt), asc(aidDisbursements.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all()
+    .map((r) => r.id);
   const total = db.select({ n: count() }).from(aidDisbursements).where(where).get()?.n ?? 0;
-  return { rows: rows.map(toRecord), total };
+  return { rows: recordsInOrder(db, ids), total };
 }
 
 export function getDisbursementRecord(db: Db, id: string): DisbursementRecord {
