@@ -215,14 +215,14 @@ async function main() {
     ]);
     const reportRows = queries.map(({ label, query }) => {
       const derived: number[] = [];
-      for (let i = 0; i < 20; i += 1) {
+      for (let i = 0; i < 10; i += 1) {
         const t = performance.now();
         buildReport(direct.orm, query);
         derived.push(ms(t));
       }
       const scans: number[] = [];
       let same = true;
-      for (let i = 0; i < 3; i += 1) {
+      for (let i = 0; i < 2; i += 1) {
         const t = performance.now();
         const scanned = reportFromLedger(direct.orm, query);
         scans.push(ms(t));
