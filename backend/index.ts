@@ -23,6 +23,7 @@ import { backupHandlers } from './handlers/backups';
 import { ScheduledBackups } from './backups/scheduler';
 import { ClipboardGuard } from './clipboard-guard';
 import { clipboardHandlers } from './handlers/clipboard';
+import { aidHandlers } from './handlers/aid';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import type { Platform } from './platform';
 import { Session } from './session';
@@ -91,6 +92,7 @@ export function createBackend(platform: Platform): Backend {
     ...duressHandlers(context),
     ...backupHandlers(scheduled),
     ...clipboardHandlers(context, clipboard),
+    ...aidHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -173,4 +173,6 @@ async function main() {
 
 // BENCH=duplicates runs the duplicate finder's benchmark instead (bench/duplicates.ts).
 if (process.env.BENCH === 'duplicates') await import('./duplicates');
+// BENCH=aid runs the aid ledger benchmark (bench/aid.ts) instead.
+if (process.env.BENCH === 'aid') await import('./aid');
 else await main();

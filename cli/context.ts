@@ -42,6 +42,15 @@ export const options = {
   keep: { type: 'string' },
   off: { type: 'boolean', default: false },
   role: { type: 'string' },
+  // aid
+  'confirm-duplicate': { type: 'string' },
+  'budget-override': { type: 'string' },
+  reference: { type: 'string' },
+  reason: { type: 'string' },
+  programme: { type: 'string' },
+  'group-by': { type: 'string' },
+  date: { type: 'string' },
+  language: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../shared/domain/settings';
 import type { SessionInfo } from '../shared/domain/staff';
 import { TopBar } from './components/TopBar';
+import { AidView } from './features/aid/AidView';
 import { AuditView } from './features/audit/AuditView';
 import { CasesView } from './features/cases/CasesView';
 import { DuplicatesView } from './features/duplicates/DuplicatesView';
@@ -72,6 +73,8 @@ export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: Ma
             }}
           />
         );
+      case 'aid':
+        return <AidView session={session} />;
     }
   }
 

@@ -1,3 +1,4 @@
+import './zod-config';
 import './i18n';
 import './styles.css';
 import './styles/controls.css';
@@ -6,6 +7,7 @@ import './styles/tables.css';
 import './styles/detail.css';
 import './styles/security.css';
 import './styles/duplicates.css';
+import './styles/aid.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -55,6 +55,7 @@ import { saveViewSchema, viewIdSchema, type SavedView } from './domain/views';
 import { auditQuerySchema, type AuditPage, type AuditVerdict } from './domain/audit';
 import { settingsSchema, type Settings } from './domain/settings';
 import { backupScheduleInputSchema, type BackupScheduleState } from './domain/backup-schedule';
+import { aidApi } from './api-aid';
 import {
   displayNameSchema,
   newPassphraseSchema,
@@ -250,6 +251,8 @@ export const api = {
 
   'settings.get': method<Settings>()({ input: noInput, access: everyone }),
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
+
+  ...aidApi,
 } as const;
 
 export type Api = typeof api;

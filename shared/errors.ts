@@ -23,6 +23,15 @@ export const errorCodes = [
   /** Person links: the decision contradicts another one (a merge across a "not the same person"). */
   'LINK_CONFLICT',
   'RATE_LIMITED',
+  // Aid disbursements.
+  'INVALID_AMOUNT',
+  'CURRENCY_MISMATCH',
+  'AMBIGUOUS_RECIPIENT',
+  'DUPLICATE_PAYMENT',
+  'FOUR_EYES',
+  'BUDGET_EXCEEDED',
+  'INVALID_TRANSITION',
+  'LEDGER_IMMUTABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

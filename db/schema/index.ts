@@ -8,3 +8,4 @@ export * from './views';
 export * from './search';
 export * from './audit';
 export * from './person-links';
+export * from './aid';

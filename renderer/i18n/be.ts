@@ -1,4 +1,5 @@
 import { beAdmin } from './be-admin';
+import { beAid, beAidErrors } from './be-aid';
 import { beSecurity } from './be-security';
 import { beStrength } from './be-strength';
 import { beSafety } from './be-safety';
@@ -53,6 +54,7 @@ export const be: Messages = {
     section: {
       cases: 'Справы',
       duplicates: 'Дублікаты',
+      aid: 'Дапамога',
     },
     lock: 'Заблакаваць',
     settings: 'Налады',
@@ -111,7 +113,9 @@ export const be: Messages = {
   ...beSecurity,
   ...beStrength,
   ...beSafety,
+  ...beAid,
   errors: {
+    ...beAidErrors,
     VALIDATION: 'Праверце форму: {{detail}}',
     UNKNOWN_METHOD: 'Гэтая версія Caseboard не падтрымлівае гэтае дзеянне.',
     FORBIDDEN: 'Ваша роля не дазваляе выканаць гэтае дзеянне.',

@@ -1,5 +1,6 @@
 /** English: the reference catalogue. Every other language must provide the same keys (see messages.ts). */
 import { enAdmin } from './en-admin';
+import { enAid, enAidErrors } from './en-aid';
 import { enSecurity } from './en-security';
 import { enStrength } from './en-strength';
 import { enSafety } from './en-safety';
@@ -53,6 +54,7 @@ export const en = {
     section: {
       cases: 'Cases',
       duplicates: 'Duplicates',
+      aid: 'Aid',
     },
     lock: 'Lock',
     settings: 'Settings',
@@ -111,7 +113,9 @@ export const en = {
   ...enSecurity,
   ...enStrength,
   ...enSafety,
+  ...enAid,
   errors: {
+    ...enAidErrors,
     VALIDATION: 'Please check the form: {{detail}}',
     UNKNOWN_METHOD: 'This version of Caseboard does not support that action.',
     FORBIDDEN: 'Your role does not allow this action.',

@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { ruAdmin } from './ru-admin';
+import { ruAid, ruAidErrors } from './ru-aid';
 import { ruSecurity } from './ru-security';
 import { ruStrength } from './ru-strength';
 import { ruSafety } from './ru-safety';
@@ -53,6 +54,7 @@ export const ru: Messages = {
     section: {
       cases: 'Дела',
       duplicates: 'Дубли',
+      aid: 'Помощь',
     },
     lock: 'Заблокировать',
     settings: 'Настройки',
@@ -111,7 +113,9 @@ export const ru: Messages = {
   ...ruSecurity,
   ...ruStrength,
   ...ruSafety,
+  ...ruAid,
   errors: {
+    ...ruAidErrors,
     VALIDATION: 'Проверьте форму: {{detail}}',
     UNKNOWN_METHOD: 'Эта версия Caseboard не поддерживает это действие.',
     FORBIDDEN: 'Ваша роль не позволяет выполнить это действие.',

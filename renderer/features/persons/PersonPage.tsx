@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DetailPageFrame } from '../../components/DetailPageFrame';
 import { formatDateTime } from '../../components/format-date';
+import { AidHistory } from '../aid/AidHistory';
 import { PersonCases } from './PersonCases';
 import { PersonEditor } from './PersonEditor';
 import { PersonGroupSection } from './PersonGroupSection';
@@ -55,6 +56,7 @@ export function PersonPage({ personId, canWrite, onBack, onOpenCase }: PersonPag
             <PersonGroupSection detail={person} canWrite={canWrite} onChanged={reload} />
             <RelativesSection detail={person} canWrite={canWrite} onChange={setDetail} />
             <PersonCases cases={person.cases} onOpenCase={(caseId) => leave(() => onOpenCase(caseId))} />
+            <AidHistory personId={person.id} />
           </div>
         </div>
       )}

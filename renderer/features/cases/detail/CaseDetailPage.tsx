@@ -5,6 +5,7 @@ import { DetailPageFrame } from '../../../components/DetailPageFrame';
 import { PriorityBadge } from '../../../components/PriorityBadge';
 import { formatDateTime } from '../../../components/format-date';
 import { EvidencePackageButton } from '../../evidence/EvidencePackageButton';
+import { AidHistory } from '../../aid/AidHistory';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CopyFieldButton } from './CopyFieldButton';
 import { CaseEditor } from './CaseEditor';
@@ -119,6 +120,7 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
                   <EvidencePackageButton caseId={detail.id} related={[detail.reference]} />
                 </section>
               ) : null}
+              <AidHistory caseId={detail.id} />
             </div>
           </div>
         </>

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { ReceiptMeta } from '../../shared/domain/aid';
+import { AppError } from '../../shared/errors';
+import { aidReceipts, staff } from '../schema';
+import { recordChanges, type Author, type Db } from './changes';
+import { getDisbursementRow } from './aid-ledger';
+
+/**
+ * A receipt belongs to a disbursement in its own append-only table, so it can arrive after payment without
+ * touching the paid entry. Like case attachments it keeps the SHA-256 taken at intake.
+ */
+export function addReceipt(db: Db, input: { disbursementId: string; fileName: string; mediaType: string; data: Buffer }, author: Author): ReceiptMeta {
+  const disbursement = getDisbursementRow(db, input.disbursementId);
+  if (disbursement.status === 'rejected' || disbursement.status === 'cancelled') {
+    throw new AppError('INVALID_TRANSITION', `A ${disbursement.status} disbursement takes no receipt.`);
+  }
+  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const id = uuidv7();
+  db.insert(aidReceipts)
+    .values({ id, disbursementId: input.disbursementId, fileName: input.fileName, mediaType: input.mediaType, size: input.data.length, sha256, data: input.data, createdAt: author.at, createdBy: author.id })
+    .run();
+  recordChanges(db, 'disbursement', input.disbursementId, { receipt: null }, { receipt: { fileName: input.fileName, size: input.data.length, sha256 } }, author);
+  return getReceipt(db, id).meta;
+}
+
+export function getReceipt(db: Db, id: string): { meta: ReceiptMeta; data: Buffer } {
+  const found = db.select({ file: aidReceipts, author: staff.name }).from(aidReceipts).leftJoin(staff, eq(staff.id, aidReceipts.createdBy)).where(eq(aidReceipts.id, id)).get();
+  if (!found) throw new AppError('NOT_FOUND', `No receipt with id ${id}.`);
+  const { file, author } = found;
+  if (createHash('sha256').update(file.data).digest('hex') !== file.sha256) {
+    throw new AppError('VAULT_DAMAGED', `Receipt ${file.fileName} no longer matches its intake hash.`);
+  }
+  return {
+    meta: {
+      id: file.id,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      size: file.size,
+      sha256: file.sha256,
+      createdAt: file.createdAt,
+      createdBy: file.createdBy ? { id: file.createdBy, name: author ?? '' } : null,
+    },
+    data: file.data,
+  };
+}
