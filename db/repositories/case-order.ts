@@ -1,0 +1,121 @@
+/**
+ * The order of the triage list: each sort field's key, the index that holds cases in that order, and the
+ * cursor that lets a page start right after the previous page's last row.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { CaseSort, CaseSortField } from '../../shared/domain/cases';
+import { AppError } from '../../shared/errors';
+import { cases, eventSortKey } from '../schema';
+
+interface SortField {
+  /** Exactly the expression its index is built on, so the planner can read the order off that index. */
+  key: SQL;
+  index: string;
+  /** A unique key orders every row by itself: nothing after it can break a tie. */
+  unique?: true;
+}
+
+const sortFields: Record<CaseSortField, SortField> = {
+  reference: { key: sql`${cases.reference}`, index: 'cases_reference_order', unique: true },
+  title: { key: sql`${cases.title} COLLATE NOCASE`, index: 'cases_title_order' },
+  personName: { key: sql`${cases.personName} COLLATE NOCASE`, index: 'cases_person_name_order' },
+  region: { key: sql`${cases.region}`, index: 'cases_region_order' },
+  priority: { key: sql`${cases.priorityRank}`, index: 'cases_priority_order' },
+  status: { key: sql`${cases.statusRank}`, index: 'cases_status_order' },
+  assignee: { key: sql`${cases.assigneeName} COLLATE NOCASE`, index: 'cases_assignee_order' },
+  eventDate: { key: eventSortKey(cases.eventFrom), index: 'cases_event_order' },
+  createdAt: { key: sql`${cases.createdAt}`, index: 'cases_created_order' },
+  updatedAt: { key: sql`${cases.updatedAt}`, index: 'cases_updated_order' },
+};
+
+export interface OrderTerm {
+  key: SQL;
+  desc: boolean;
+}
+
+export interface CaseOrder {
+  terms: OrderTerm[];
+  /** The index that serves the first term (and, for one sort field, the whole order). */
+  index: string;
+  /** Identifies the order inside a cursor, so a cursor is never applied to another order. */
+  signature: string;
+}
+
+/**
+ * Newest first by default. Ties fall back to the last-updated time, then the id (so paging is stable), both in
+ * the direction of the last key: the (key, updated_at, id) indexes then serve the whole order, and within one
+ * priority the oldest case comes first when sorting most urgent first. Every key is non-null, so a cursor is a
+ * plain comparison.
+ */
+export function caseOrder(sort: readonly CaseSort[]): CaseOrder {
+  const terms: OrderTerm[] = [];
+  const seen = new Set<CaseSortField>();
+  let complete = false;
+  for (const { field, direction } of sort) {
+    if (seen.has(field)) continue;
+    seen.add(field);
+    terms.push({ key: sortFields[field].key, desc: direction === 'desc' });
+    if (sortFields[field].unique) {
+      complete = true;
+      break;
+    }
+  }
+  if (!complete) {
+    const desc = (sort.at(-1)?.direction ?? 'desc') === 'desc';
+    if (!seen.has('updatedAt')) terms.push({ key: sortFields.updatedAt.key, desc });
+    terms.push({ key: sql`${cases.id}`, desc });
+  }
+  const first = sort[0]?.field ?? 'updatedAt';
+  const signature = terms.map((t) => t.desc ? 'd' : 'a').join('') + ':' + [...seen].join(',');
+  return { terms, index: sortFields[first].index, signature };
+}
+
+export const orderBy = (order: CaseOrder, disableIndex = false): SQL =>
+  sql.join(
+    // A unary plus keeps the planner from reading the first key's order off an index (see the lookup plan).
+    order.terms.map(({ key, desc }, i) => sql`${disableIndex && i === 0 ? sql`+${key}` : key} ${sql.raw(desc ? 'DESC' : 'ASC')}`),
+    sql`, `,
+  );
+
+type CursorValue = string | number;
+
+export function encodeCursor(order: CaseOrder, values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify({ o: order.signature, k: values }), 'utf8').toString('base64url');
+}
+
+const notACursor = () => new AppError('VALIDATION', 'after: is not a cursor returned by cases.list');
+
+function decodeCursor(order: CaseOrder, cursor: string): CursorValue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw notACursor();
+    throw error;
+  }
+  const { o, k } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { o?: unknown; k?: unknown };
+  if (typeof o !== 'string' || !Array.isArray(k)) throw notACursor();
+  if (o !== order.signature) throw new AppError('VALIDATION', 'after: belongs to another sort order; start again from the first page');
+  if (k.length !== order.terms.length || !k.every((v) => typeof v === 'string' || typeof v === 'number')) throw notACursor();
+  return k as CursorValue[];
+}
+
+/**
+ * Rows strictly after the cursor's row in this order. When every term runs the same way (any order of one sort
+ * field) it is one row-value comparison, which the ordering index seeks to directly.
+ */
+export function afterCursor(order: CaseOrder, cursor: string): SQL {
+  const values = decodeCursor(order, cursor);
+  const { terms } = order;
+  const beyond = (desc: boolean) => sql.raw(desc ? '<' : '>');
+  if (terms.every((t) => t.desc === terms[0]!.desc)) {
+    const keys = sql.join(terms.map((t) => t.key), sql`, `);
+    const params = sql.join(values.map((v) => sql`${v}`), sql`, `);
+    return sql`(${keys}) ${beyond(terms[0]!.desc)} (${params})`;
+  }
+  const alternatives = terms.map((term, i) => {
+    const ties = terms.slice(0, i).map((t, j) => sql`${t.key} = ${values[j]}`);
+    return sql.join([...ties, sql`${term.key} ${beyond(term.desc)} ${values[i]}`], sql` AND `);
+  });
+  return sql`(${sql.join(alternatives.map((a) => sql`(${a})`), sql` OR `)})`;
+}
