@@ -124,7 +124,7 @@ function report(plain: StoreResult, vault: StoreResult, sizes: { plain: number; 
   console.log('| measure | plain SQLite | SQLCipher 4 vault | ratio |');
   console.log('|---|---|---|---|');
   console.log(row('import from CSV (s)', plain.importMs / 1000, vault.importMs / 1000));
-  console.log(row('triage actions after import: assign, priority, status, risk (µs per case)', perCase(plain.activity), perCase(vault.activity)));
+  console.log(row('triage actions after import: bulk assign, priority, status, risk flag (µs per case)', perCase(plain.activity), perCase(vault.activity)));
   console.log(row('reopen (vault: unlock with Argon2id at minimum cost, integrity check) (ms)', plain.openMs, vault.openMs));
   console.log(row('first page of the default view after reopening (ms)', plain.firstPage, vault.firstPage));
   console.log(row('triage query: filter + sort + page of 100 (next page by cursor), p50 (ms)', plain.triage.p50, vault.triage.p50));

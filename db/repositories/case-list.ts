@@ -11,7 +11,7 @@ import type { RiskFlag } from '../../shared/domain/vocabularies';
 import { cases } from '../schema';
 import { matchExpression } from '../search';
 import { violationMask } from '../violation-mask';
-import { afterCursor, caseOrder, encodeCursor, orderBy, type CaseOrder } from './case-order';
+import { afterCursor, caseOrder, decodeCursor, encodeCursor, orderArms, orderBy, type CaseOrder, type CursorValue } from './case-order';
 import { readCaseRecords } from './case-records';
 import type { Db } from './changes';
 
@@ -122,7 +122,8 @@ function plan(db: Db, filter: CaseFilter, columns: SQL[], children: ChildFilter[
   }
   const sized = children.map((child) => ({ child, size: count(db, child.size) })).sort((a, b) => a.size - b.size);
   const smallest = sized[0]!;
-  const byChild = columns.length === 0 || smallest.size <= count(db, sql`SELECT count(*) AS n FROM ${onColumns(false)}`);
+  // Starting from a few child matches is cheap whatever the columns match, so only many are weighed against them.
+  const byChild = columns.length === 0 || smallest.size <= COUNT_CAP || smallest.size <= count(db, sql`SELECT count(*) AS n FROM ${onColumns(false)}`);
   const source = byChild
     ? sql`SELECT 1 FROM ${fromMatches(smallest.child)} ${whereOf([...columns, ...sized.slice(1).map((s) => s.child.matches)])}`
     : sql`SELECT 1 FROM ${onColumns(true)} ${columns.length ? sql`AND` : sql`WHERE`} ${and(...children.map((c) => c.matches))}`;
@@ -131,28 +132,62 @@ function plan(db: Db, filter: CaseFilter, columns: SQL[], children: ChildFilter[
   return { total: Math.min(total, COUNT_CAP), capped, driver: byChild && !capped ? smallest.child : null };
 }
 
+/** Reading a row of the table costs about this many index entries read in order. */
+const LOOKUP_COST = 30;
+
+/**
+ * Few matches among many cases: scanning the index led by a filtered column (or the small filter index) and
+ * sorting the matches reads less than walking the ordering index until a page is found. Costs in index entries.
+ */
+function scanAndSort(db: Db, query: CaseListQuery, total: number): boolean {
+  const size = db.get<{ n: number | null }>(sql`SELECT max(rowid) AS n FROM ${cases}`)?.n ?? 0;
+  const walk = Math.min(size, ((query.offset + query.limit + 1) * size) / Math.max(total, 1));
+  const share = Math.min((query.filter.status?.length ?? 5) / 5, (query.filter.priority?.length ?? 4) / 4, (query.filter.region?.length ?? 9) / 9);
+  return share * size + total * LOOKUP_COST < walk;
+}
+
 /** A page's row: its rowid, then its sort keys as k0, k1, … (for the next page's cursor). */
 type PageRow = { r: number } & Record<string, string | number>;
 
-function pageRows(db: Db, query: CaseListQuery, order: CaseOrder, columns: SQL[], children: ChildFilter[], driver: ChildFilter | null, cursor: SQL | null): PageRow[] {
+function pageRows(db: Db, query: CaseListQuery, order: CaseOrder, columns: SQL[], children: ChildFilter[], plan: Plan, position: CursorValue[] | null): PageRow[] {
+  const { driver, total } = plan;
   const keys = sql.join(order.terms.map((t, i) => sql`${t.key} AS ${sql.raw(`k${i}`)}`), sql`, `);
-  // Few matches of a tag or search: read them and sort them. Otherwise walk the ordering index, testing each
-  // entry until the page is full.
-  const from = driver ? fromMatches(driver) : sql`${cases} INDEXED BY ${sql.raw(order.index)}`;
+  const cursor = position ? [afterCursor(order, position)] : [];
   const tests = children.filter((child) => child !== driver).map((child) => child.matches);
-  const where = whereOf([...columns, ...tests, ...(cursor ? [cursor] : [])]);
-  return db.all<PageRow>(
-    sql`SELECT ${cases}.rowid AS r, ${keys} FROM ${from} ${where} ORDER BY ${orderBy(order)} LIMIT ${query.limit + 1} OFFSET ${query.offset}`,
-  );
+  const page = sql`LIMIT ${query.limit + 1} OFFSET ${query.offset}`;
+  const scan = !driver && children.length === 0 && scanAndSort(db, query, total);
+  const arms = driver || scan ? null : orderArms(order, query.filter, position);
+  if (arms) {
+    if (arms.length === 0) return [];
+    const first = order.terms[0]!.key;
+    const arm = ({ value, index, seek }: (typeof arms)[number]) =>
+      sql`SELECT ${cases}.rowid AS r, ${keys} FROM ${cases} INDEXED BY ${sql.raw(index)} ${whereOf([
+        sql`${first} = ${value}`,
+        ...columns,
+        ...tests,
+        ...(seek ? [seek, ...cursor] : []),
+      ])}`;
+    const merged = sql.join(order.terms.map((t, i) => sql`${sql.raw(`k${i}`)} ${sql.raw(t.desc ? 'DESC' : 'ASC')}`), sql`, `);
+    return db.all<PageRow>(sql`${sql.join(arms.map(arm), sql` UNION ALL `)} ORDER BY ${merged} ${page}`);
+  }
+  // Few matches of a tag or search: read them and sort them. Few matches of the column filters: scan and sort
+  // them too. Otherwise walk the ordering index, testing each entry until the page is full.
+  const from = driver
+    ? fromMatches(driver)
+    : scan
+      ? sql`${cases} INDEXED BY ${sql.raw(scanIndex(query.filter, false))}`
+      : sql`${cases} INDEXED BY ${sql.raw(order.index)}`;
+  return db.all<PageRow>(sql`SELECT ${cases}.rowid AS r, ${keys} FROM ${from} ${whereOf([...columns, ...tests, ...cursor])} ORDER BY ${orderBy(order)} ${page}`);
 }
 
 export function listCases(db: Db, query: CaseListQuery, me: string): CasePage {
   const order = caseOrder(query.sort);
-  const cursor = query.after ? afterCursor(order, query.after) : null;
+  const position = query.after ? decodeCursor(order, query.after) : null;
   const columns = columnConditions(query.filter, me);
   const children = childFilters(query.filter);
-  const { total, capped, driver } = plan(db, query.filter, columns, children);
-  const page = total === 0 ? [] : pageRows(db, query, order, columns, children, driver, cursor);
+  const counted = plan(db, query.filter, columns, children);
+  const { total, capped } = counted;
+  const page = total === 0 ? [] : pageRows(db, query, order, columns, children, counted, position);
   const shown = page.slice(0, query.limit);
   const rows = readCaseRecords(db, shown.map((row) => row.r));
   const last = shown.at(-1);

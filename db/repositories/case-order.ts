@@ -3,7 +3,7 @@
  * cursor that lets a page start right after the previous page's last row.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { CaseSort, CaseSortField } from '../../shared/domain/cases';
+import { caseStatuses, priorities, regions, type CaseFilter, type CaseSort, type CaseSortField } from '../../shared/domain/cases';
 import { AppError } from '../../shared/errors';
 import { cases, eventSortKey } from '../schema';
 
@@ -34,6 +34,8 @@ export interface OrderTerm {
 }
 
 export interface CaseOrder {
+  /** The sort fields, each once, in order. */
+  fields: CaseSortField[];
   terms: OrderTerm[];
   /** The index that serves the first term (and, for one sort field, the whole order). */
   index: string;
@@ -67,7 +69,7 @@ export function caseOrder(sort: readonly CaseSort[]): CaseOrder {
   }
   const first = sort[0]?.field ?? 'updatedAt';
   const signature = terms.map((t) => t.desc ? 'd' : 'a').join('') + ':' + [...seen].join(',');
-  return { terms, index: sortFields[first].index, signature };
+  return { fields: [...seen], terms, index: sortFields[first].index, signature };
 }
 
 export const orderBy = (order: CaseOrder, disableIndex = false): SQL =>
@@ -77,7 +79,7 @@ export const orderBy = (order: CaseOrder, disableIndex = false): SQL =>
     sql`, `,
   );
 
-type CursorValue = string | number;
+export type CursorValue = string | number;
 
 export function encodeCursor(order: CaseOrder, values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify({ o: order.signature, k: values }), 'utf8').toString('base64url');
@@ -85,7 +87,7 @@ export function encodeCursor(order: CaseOrder, values: readonly CursorValue[]): 
 
 const notACursor = () => new AppError('VALIDATION', 'after: is not a cursor returned by cases.list');
 
-function decodeCursor(order: CaseOrder, cursor: string): CursorValue[] {
+export function decodeCursor(order: CaseOrder, cursor: string): CursorValue[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -101,21 +103,61 @@ function decodeCursor(order: CaseOrder, cursor: string): CursorValue[] {
 }
 
 /**
- * Rows strictly after the cursor's row in this order. When every term runs the same way (any order of one sort
- * field) it is one row-value comparison, which the ordering index seeks to directly.
+ * Rows strictly after the cursor's row in this order: one row-value comparison when every term runs the same
+ * way (any order of one sort field), else term by term. The planner seeks a row value only on plain columns,
+ * so a bound on the first key alone, which holds for every such row, lets it seek on any ordering index.
  */
-export function afterCursor(order: CaseOrder, cursor: string): SQL {
-  const values = decodeCursor(order, cursor);
+export function afterCursor(order: CaseOrder, values: readonly CursorValue[]): SQL {
   const { terms } = order;
+  const first = terms[0]!;
   const beyond = (desc: boolean) => sql.raw(desc ? '<' : '>');
-  if (terms.every((t) => t.desc === terms[0]!.desc)) {
+  const bound = sql`${first.key} ${sql.raw(first.desc ? '<=' : '>=')} ${values[0]}`;
+  if (terms.every((t) => t.desc === first.desc)) {
     const keys = sql.join(terms.map((t) => t.key), sql`, `);
     const params = sql.join(values.map((v) => sql`${v}`), sql`, `);
-    return sql`(${keys}) ${beyond(terms[0]!.desc)} (${params})`;
+    return sql`(${bound} AND (${keys}) ${beyond(first.desc)} (${params}))`;
   }
   const alternatives = terms.map((term, i) => {
     const ties = terms.slice(0, i).map((t, j) => sql`${t.key} = ${values[j]}`);
     return sql.join([...ties, sql`${term.key} ${beyond(term.desc)} ${values[i]}`], sql` AND `);
   });
-  return sql`(${sql.join(alternatives.map((a) => sql`(${a})`), sql` OR `)})`;
+  return sql`(${bound} AND (${sql.join(alternatives.map((a) => sql`(${a})`), sql` OR `)}))`;
+}
+
+/** First sort keys with a handful of values, all of them filter columns, listed in their order. */
+const armValues: Partial<Record<CaseSortField, (filter: CaseFilter) => CursorValue[]>> = {
+  priority: (filter) => priorities.flatMap((p, rank) => (!filter.priority?.length || filter.priority.includes(p) ? [rank] : [])),
+  status: (filter) => caseStatuses.flatMap((s, rank) => (!filter.status?.length || filter.status.includes(s) ? [rank] : [])),
+  region: (filter) => regions.filter((r) => !filter.region?.length || filter.region.includes(r)).sort(),
+};
+
+export interface OrderArm {
+  /** The first key's value on this arm. */
+  value: CursorValue;
+  /** The ordering index of the second sort field, which orders the arm. */
+  index: string;
+  /** A bound on the second key for the arm the cursor is on, so that arm seeks to it. */
+  seek: SQL | null;
+}
+
+/**
+ * An order by two or more fields whose first has a handful of values (priority, status, region) reads as one
+ * arm per value, each walking the second field's ordering index, merged: SQLite would otherwise sort every
+ * case of the first group to show a page of it. Arms before the cursor's are left out. Null for other orders.
+ */
+export function orderArms(order: CaseOrder, filter: CaseFilter, position: readonly CursorValue[] | null): OrderArm[] | null {
+  const [first, second] = order.fields;
+  const values = first && armValues[first];
+  if (!values || !second) return null;
+  const desc = order.terms[0]!.desc;
+  const secondTerm = order.terms[1]!;
+  const start = position?.[0];
+  const ahead = (v: CursorValue) => start === undefined || (desc ? v <= start : v >= start);
+  return values(filter)
+    .filter(ahead)
+    .map((value) => ({
+      value,
+      index: sortFields[second].index,
+      seek: start === value ? sql`${secondTerm.key} ${sql.raw(secondTerm.desc ? '<=' : '>=')} ${position![1]}` : null,
+    }));
 }
