@@ -24,57 +24,52 @@ export function addStaff(orm: Orm, at: string): string[] {
   });
 }
 
-export interface ActivityResult {
-  /** Cases changed, and the time it took, for the per-case cost of triage actions. */
-  changed: number;
-  ms: number;
-}
-
-type Action = { caseId: string } & (
-  | { kind: 'assign'; to: string }
+type Action = { caseIndex: number } & (
+  | { kind: 'assign'; to: number }
   | { kind: 'priority'; to: Priority }
   | { kind: 'status'; to: CaseStatus }
   | { kind: 'risk'; to: RiskFlag }
 );
 
-/** Two months of triage, one transaction per day, each day later than the import. */
-export function triageActivity(orm: Orm, staffIds: readonly string[], caseIds: readonly string[], authorId: string, start: Date): ActivityResult {
+/** Two months of triage, as actions per day on cases and staff by position, so each store gets the same. */
+export function planActivity(caseCount: number, staffCount: number): Action[][] {
   const next = random(23);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   // Most cases go to a few busy caseworkers.
-  const caseworker = () => staffIds[Math.floor(next() ** 1.5 * staffIds.length)]!;
+  const caseworker = () => Math.floor(next() ** 1.5 * staffCount);
   const days: Action[][] = Array.from({ length: DAYS }, () => []);
   const plan = (action: Action) => days[Math.floor(next() * DAYS)]!.push(action);
-  for (const caseId of caseIds) {
-    if (next() < 0.65) plan({ caseId, kind: 'assign', to: caseworker() });
-    if (next() < 0.04) plan({ caseId, kind: 'assign', to: caseworker() });
-    if (next() < 0.05) plan({ caseId, kind: 'priority', to: pick(priorities) });
-    if (next() < 0.1) plan({ caseId, kind: 'status', to: pick(caseStatuses) });
-    if (next() < 0.06) plan({ caseId, kind: 'risk', to: pick(riskFlags) });
+  for (let caseIndex = 0; caseIndex < caseCount; caseIndex++) {
+    if (next() < 0.65) plan({ caseIndex, kind: 'assign', to: caseworker() });
+    if (next() < 0.04) plan({ caseIndex, kind: 'assign', to: caseworker() });
+    if (next() < 0.05) plan({ caseIndex, kind: 'priority', to: pick(priorities) });
+    if (next() < 0.1) plan({ caseIndex, kind: 'status', to: pick(caseStatuses) });
+    if (next() < 0.06) plan({ caseIndex, kind: 'risk', to: pick(riskFlags) });
   }
-  let changed = 0;
-  const started = performance.now();
-  days.forEach((actions, day) => {
-    const author = { id: authorId, at: new Date(start.getTime() + (day * 24 + 9) * 3_600_000).toISOString() };
-    orm.transaction((tx) => {
-      // The same action on many cases goes as one bulk call, as from the triage screen's selection.
-      const batches = new Map<string, { action: Action; ids: string[] }>();
-      for (const action of actions) {
-        const key = `${action.kind}:${action.to}`;
-        const batch = batches.get(key) ?? { action, ids: [] };
-        batch.ids.push(action.caseId);
-        batches.set(key, batch);
-      }
-      for (const { action, ids } of batches.values()) {
-        if (action.kind === 'assign') changed += assignCases(tx, ids, action.to, author);
-        else if (action.kind === 'priority') changed += setPriority(tx, ids, action.to, author);
-        else if (action.kind === 'status') changed += setStatus(tx, ids, action.to, 'Reviewed at the weekly meeting', author);
-        else {
-          for (const id of ids) updateCase(tx, id, { risks: { [action.to]: true } }, undefined, author);
-          changed += ids.length;
-        }
-      }
-    });
-  });
-  return { changed, ms: performance.now() - started };
+  return days;
 }
+
+/** One day's actions in one transaction; the same action on many cases goes as one bulk call. Returns the cases acted on. */
+export function runDay(orm: Orm, actions: readonly Action[], ids: { cases: readonly string[]; staff: readonly string[] }, author: { id: string; at: string }): number {
+  let acted = 0;
+  orm.transaction((tx) => {
+    const batches = new Map<string, { action: Action; ids: string[] }>();
+    for (const action of actions) {
+      const key = `${action.kind}:${action.to}`;
+      const batch = batches.get(key) ?? { action, ids: [] };
+      batch.ids.push(ids.cases[action.caseIndex]!);
+      batches.set(key, batch);
+    }
+    for (const { action, ids: caseIds } of batches.values()) {
+      if (action.kind === 'assign') assignCases(tx, caseIds, ids.staff[action.to]!, author);
+      else if (action.kind === 'priority') setPriority(tx, caseIds, action.to, author);
+      else if (action.kind === 'status') setStatus(tx, caseIds, action.to, 'Reviewed at the weekly meeting', author);
+      else for (const id of caseIds) updateCase(tx, id, { risks: { [action.to]: true } }, undefined, author);
+      acted += caseIds.length;
+    }
+  });
+  return acted;
+}
+
+/** When day `day` of the activity happens: 9:00 that many days after `start`. */
+export const dayAt = (start: Date, day: number) => new Date(start.getTime() + (day * 24 + 9) * 3_600_000).toISOString();

@@ -69,7 +69,13 @@ export function triageQueries(count: number, staffIds: readonly string[]): Triag
 }
 
 /** Family names as a person would type them to find someone in the register: in the other script. */
-export function searchTexts(count: number, people: readonly string[]): { text: string; filter: CaseFilter; sort: CaseSort[] }[] {
+export interface SearchQuery {
+  text: string;
+  filter: CaseFilter;
+  sort: CaseSort[];
+}
+
+export function searchTexts(count: number, people: readonly string[]): SearchQuery[] {
   const next = random(11);
   const latin = (word: string) => transliterate(word)[0]?.latin ?? word;
   return Array.from({ length: count }, () => {
@@ -87,61 +93,58 @@ export interface Percentiles {
   p95: number;
 }
 
-function percentiles(samples: number[]): Percentiles {
+export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-function timed(run: () => unknown): number {
+export function timed(run: () => unknown): number {
   const started = performance.now();
   run();
   return performance.now() - started;
 }
 
-export interface WorkloadResult {
-  firstPage: number;
-  triage: Percentiles;
-  triageByOffset: Percentiles;
-  search: Percentiles;
-  open: Percentiles;
+/** One store as the workload sees it: its ORM, the person using it, its case ids in import order. */
+export interface StoreView {
+  orm: Orm;
+  me: string;
+  caseIds: readonly string[];
 }
 
+export interface Samples {
+  triage: number[];
+  triageByOffset: number[];
+  search: number[];
+  open: number[];
+}
+
+export const noSamples = (): Samples => ({ triage: [], triageByOffset: [], search: [], open: [] });
+
+export const firstPage = (store: StoreView) => timed(() => listCases(store.orm, { filter: {}, sort: [], offset: 0, limit: PAGE }, store.me));
+
 /**
- * Runs the workload on a freshly unlocked store, interleaving the kinds of query as a person's work does, so
- * that the cold start after unlocking falls on every kind alike. The first page of the default view is
- * timed on its own first.
+ * One round of the workload on one store: a triage page (reached by cursor, then the same page by offset), a
+ * search and a case opened. The page before a deep page is read first, untimed, as the person saw it before
+ * pressing Next; past the end, the last page is taken.
  */
-export function runWorkload(orm: Orm, me: string, queries: TriageQuery[], searches: ReturnType<typeof searchTexts>, caseIds: readonly string[]): WorkloadResult {
-  const firstPage = timed(() => listCases(orm, { filter: {}, sort: [], offset: 0, limit: PAGE }, me));
-  const next = random(13);
-  const samples = { triage: [] as number[], triageByOffset: [] as number[], search: [] as number[], open: [] as number[] };
-  queries.forEach((query, i) => {
-    const list = (paging: { offset: number; after?: string }) => listCases(orm, { filter: query.filter, sort: query.sort, limit: PAGE, ...paging }, me);
-    // The page before (as the person saw it before pressing Next) gives the cursor; past the end, the last page.
-    let page = query.page;
-    let after: string | undefined;
-    if (page > 0) {
-      let before = list({ offset: (page - 1) * PAGE });
-      if (!before.nextCursor && before.total > PAGE) {
-        page = Math.ceil(before.total / PAGE) - 1;
-        before = list({ offset: (page - 1) * PAGE });
-      }
-      after = before.nextCursor;
-      if (!after) page = 0;
+export function runRound(store: StoreView, samples: Samples, query: TriageQuery, search: SearchQuery, openIndex: number): void {
+  const { orm, me } = store;
+  const list = (paging: { offset: number; after?: string }) => listCases(orm, { filter: query.filter, sort: query.sort, limit: PAGE, ...paging }, me);
+  let page = query.page;
+  let after: string | undefined;
+  if (page > 0) {
+    let before = list({ offset: (page - 1) * PAGE });
+    if (!before.nextCursor && before.total > PAGE) {
+      page = Math.ceil(before.total / PAGE) - 1;
+      before = list({ offset: (page - 1) * PAGE });
     }
-    samples.triage.push(timed(() => list(after ? { offset: 0, after } : { offset: 0 })));
-    samples.triageByOffset.push(timed(() => list({ offset: page * PAGE })));
-    const search = searches[i % searches.length]!;
-    samples.search.push(timed(() => listCases(orm, { filter: { ...search.filter, search: search.text }, sort: search.sort, offset: 0, limit: PAGE }, me)));
-    const id = caseIds[Math.floor(next() * caseIds.length)]!;
-    samples.open.push(timed(() => getCaseDetail(orm, id, { withSources: true })));
-  });
-  return {
-    firstPage,
-    triage: percentiles(samples.triage),
-    triageByOffset: percentiles(samples.triageByOffset),
-    search: percentiles(samples.search),
-    open: percentiles(samples.open),
-  };
+    after = before.nextCursor;
+    if (!after) page = 0;
+  }
+  samples.triage.push(timed(() => list(after ? { offset: 0, after } : { offset: 0 })));
+  samples.triageByOffset.push(timed(() => list({ offset: page * PAGE })));
+  samples.search.push(timed(() => listCases(orm, { filter: { ...search.filter, search: search.text }, sort: search.sort, offset: 0, limit: PAGE }, me)));
+  const id = store.caseIds[openIndex]!;
+  samples.open.push(timed(() => getCaseDetail(orm, id, { withSources: true })));
 }
