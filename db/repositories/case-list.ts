@@ -86,18 +86,18 @@ const whereOf = (terms: SQL[]) => (terms.length ? sql`WHERE ${and(...terms)}` : 
 const fromMatches = (driver: ChildFilter) => sql`(${driver.ids}) AS hits CROSS JOIN ${cases} ON ${cases.id} = hits.case_id`;
 
 /**
- * The index to scan for the cases matching the column filters: the one led by the most selective of the
- * filtered columns an index leads with, else the smallest. Every one of them carries every filter column.
+ * The index led by the most selective of the filtered columns an index leads with (status, priority, region),
+ * and the share of cases in its range; the small filter index and a share of 1 when none is filtered. Every
+ * one of them carries every filter column; `needsId` asks for one that has the id too (for a child test).
  */
-function scanIndex(filter: CaseFilter, needsId: boolean): string {
+function leadingIndex(filter: CaseFilter, needsId: boolean): { index: string; share: number } {
   const led = [
-    { share: (filter.status?.length ?? 5) / 5, index: 'cases_filters' },
+    { share: (filter.status?.length ?? 5) / 5, index: needsId ? 'cases_status_order' : 'cases_filters' },
     { share: (filter.priority?.length ?? 4) / 4, index: 'cases_priority_order' },
     { share: (filter.region?.length ?? 9) / 9, index: 'cases_region_order' },
   ].sort((a, b) => a.share - b.share)[0]!;
-  // `cases_filters` lacks the id that a child filter's test needs; the status order index has it.
-  if (led.share < 1) return needsId && led.index === 'cases_filters' ? 'cases_status_order' : led.index;
-  return needsId ? 'cases_updated_order' : 'cases_filters';
+  if (led.share < 1) return led;
+  return { index: needsId ? 'cases_updated_order' : 'cases_filters', share: 1 };
 }
 
 const count = (db: Db, query: SQL) => db.get<{ n: number }>(query)?.n ?? 0;
@@ -116,17 +116,18 @@ interface Plan {
  * column filters', and stops at `COUNT_CAP`.
  */
 function plan(db: Db, filter: CaseFilter, columns: SQL[], children: ChildFilter[]): Plan {
-  const onColumns = (needsId: boolean) => sql`${cases} INDEXED BY ${sql.raw(scanIndex(filter, needsId))} ${whereOf(columns)}`;
+  const onColumns = (tests: SQL[] = []) =>
+    sql`${cases} INDEXED BY ${sql.raw(leadingIndex(filter, tests.length > 0).index)} ${whereOf([...columns, ...tests])}`;
   if (children.length === 0) {
-    return { total: count(db, columns.length ? sql`SELECT count(*) AS n FROM ${onColumns(false)}` : sql`SELECT count(*) AS n FROM ${cases}`), capped: false, driver: null };
+    return { total: count(db, columns.length ? sql`SELECT count(*) AS n FROM ${onColumns()}` : sql`SELECT count(*) AS n FROM ${cases}`), capped: false, driver: null };
   }
   const sized = children.map((child) => ({ child, size: count(db, child.size) })).sort((a, b) => a.size - b.size);
   const smallest = sized[0]!;
   // Starting from a few child matches is cheap whatever the columns match, so only many are weighed against them.
-  const byChild = columns.length === 0 || smallest.size <= COUNT_CAP || smallest.size <= count(db, sql`SELECT count(*) AS n FROM ${onColumns(false)}`);
+  const byChild = columns.length === 0 || smallest.size <= COUNT_CAP || smallest.size <= count(db, sql`SELECT count(*) AS n FROM ${onColumns()}`);
   const source = byChild
     ? sql`SELECT 1 FROM ${fromMatches(smallest.child)} ${whereOf([...columns, ...sized.slice(1).map((s) => s.child.matches)])}`
-    : sql`SELECT 1 FROM ${onColumns(true)} ${columns.length ? sql`AND` : sql`WHERE`} ${and(...children.map((c) => c.matches))}`;
+    : sql`SELECT 1 FROM ${onColumns(children.map((c) => c.matches))}`;
   const total = count(db, sql`SELECT count(*) AS n FROM (${source} LIMIT ${COUNT_CAP + 1})`);
   const capped = total > COUNT_CAP;
   return { total: Math.min(total, COUNT_CAP), capped, driver: byChild && !capped ? smallest.child : null };
@@ -140,10 +141,10 @@ const LOOKUP_COST = 30;
  * sorting the matches reads less than walking the ordering index until a page is found. Costs in index entries.
  */
 function scanAndSort(db: Db, query: CaseListQuery, total: number): boolean {
+  // The largest rowid stands for the number of cases (none is ever deleted) and costs one index step.
   const size = db.get<{ n: number | null }>(sql`SELECT max(rowid) AS n FROM ${cases}`)?.n ?? 0;
   const walk = Math.min(size, ((query.offset + query.limit + 1) * size) / Math.max(total, 1));
-  const share = Math.min((query.filter.status?.length ?? 5) / 5, (query.filter.priority?.length ?? 4) / 4, (query.filter.region?.length ?? 9) / 9);
-  return share * size + total * LOOKUP_COST < walk;
+  return leadingIndex(query.filter, false).share * size + total * LOOKUP_COST < walk;
 }
 
 /** A page's row: its rowid, then its sort keys as k0, k1, … (for the next page's cursor). */
@@ -175,7 +176,7 @@ function pageRows(db: Db, query: CaseListQuery, order: CaseOrder, columns: SQL[]
   const from = driver
     ? fromMatches(driver)
     : scan
-      ? sql`${cases} INDEXED BY ${sql.raw(scanIndex(query.filter, false))}`
+      ? sql`${cases} INDEXED BY ${sql.raw(leadingIndex(query.filter, false).index)}`
       : sql`${cases} INDEXED BY ${sql.raw(order.index)}`;
   return db.all<PageRow>(sql`SELECT ${cases}.rowid AS r, ${keys} FROM ${from} ${whereOf([...columns, ...tests, ...cursor])} ORDER BY ${orderBy(order)} ${page}`);
 }

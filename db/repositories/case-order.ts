@@ -72,12 +72,7 @@ export function caseOrder(sort: readonly CaseSort[]): CaseOrder {
   return { fields: [...seen], terms, index: sortFields[first].index, signature };
 }
 
-export const orderBy = (order: CaseOrder, disableIndex = false): SQL =>
-  sql.join(
-    // A unary plus keeps the planner from reading the first key's order off an index (see the lookup plan).
-    order.terms.map(({ key, desc }, i) => sql`${disableIndex && i === 0 ? sql`+${key}` : key} ${sql.raw(desc ? 'DESC' : 'ASC')}`),
-    sql`, `,
-  );
+export const orderBy = (order: CaseOrder): SQL => sql.join(order.terms.map(({ key, desc }) => sql`${key} ${sql.raw(desc ? 'DESC' : 'ASC')}`), sql`, `);
 
 export type CursorValue = string | number;
 
