@@ -1,4 +1,7 @@
-/** Deterministic synthetic cases: Belarusian and Russian names in Cyrillic and Latin, every region. */
+/**
+ * Deterministic synthetic cases: Belarusian and Russian names in Cyrillic and Latin, every region, every
+ * priority and status, violations, articles, tags, partial (and some missing) event dates.
+ */
 import Papa from 'papaparse';
 import { caseStatuses, priorities, regions, type NewCase } from '../shared/domain/cases';
 import { violationTypes } from '../shared/domain/vocabularies';
@@ -19,6 +22,13 @@ const events = [
   'Задержание у дома', 'Обыск у родителей', 'Затрыманне пасля акцыі', 'Вобшук у кватэры', 'Штраф за сцяг',
 ];
 const places = ['Akrestsina, Minsk', 'SIZO-1, Minsk', 'IK-4, Gomel', 'Жодино', 'ИК-15, Могилёв', 'IK-2, Babruisk', ''];
+const localities = ['Мінск', 'Гомель', 'Гродна', 'Brest', 'Mahiliou', 'Віцебск', 'Бабруйск', 'Baranavichy', 'Пінск', 'Lida', 'Маладзечна', 'Солигорск', ''];
+/** Tags an office gives its cases: a handful of common ones, many rare ones. */
+export const tagPool = [
+  'students', 'journalists', 'lawyers', 'pensioners', 'workers', 'strike', 'medics', 'athletes', 'artists', 'volunteers',
+  'telegram-channel', 'flag', 'repeat-arrest', 'exile', 'family-pressure', 'vigil-2020', 'march-2021', 'solidarity-fund',
+];
+const articlePool = ['342', '361-1', '130', '369', '368', '361-4', '423', '293', '367', '356'];
 
 /** Park–Miller: the same seed gives the same data on every machine. */
 export function random(seed: number) {
@@ -54,6 +64,9 @@ export function syntheticCases(count: number, seed = 42): SyntheticCase[] {
     const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
     const precision = next();
+    // Skewed toward the first tags of the pool, as real tags are: a few common, most rare.
+    const tag = () => tagPool[Math.floor(next() ** 2 * tagPool.length)]!;
+    const tagCount = next() < 0.3 ? 1 + Math.floor(next() * 2) : 0;
     return {
       title: `${pick(events)} #${i}`,
       personName: `${pick(givenNames)} ${next() < 0.1 ? pick(familyNames) : surname(next)}`,
@@ -61,8 +74,11 @@ export function syntheticCases(count: number, seed = 42): SyntheticCase[] {
       priority: pick(priorities),
       status: pick(caseStatuses),
       violations: [...new Set([pick(violationTypes), pick(violationTypes)])],
-      eventDate: precision < 0.2 ? `${year}` : precision < 0.4 ? `${year}-${month}` : `${year}-${month}-${day}`,
+      eventDate: precision < 0.08 ? null : precision < 0.25 ? `${year}` : precision < 0.4 ? `${year}-${month}` : `${year}-${month}-${day}`,
       placeOfDetention: pick(places),
+      locality: pick(localities),
+      articles: next() < 0.4 ? [...new Set([pick(articlePool), pick(articlePool)])] : [],
+      tags: [...new Set(Array.from({ length: tagCount }, tag))],
       summary: `${pick(events)}; ${pick(events)}. Lawyer ${pick(familyNames)} informed on day ${1 + Math.floor(next() * 30)}.`,
     };
   });
@@ -71,8 +87,21 @@ export function syntheticCases(count: number, seed = 42): SyntheticCase[] {
 /** The same cases as a spreadsheet export from another tool would hold them. */
 export function casesAsCsv(rows: readonly SyntheticCase[]): Uint8Array {
   const csv = Papa.unparse({
-    fields: ['Title', 'Person', 'Region', 'Priority', 'Status', 'Violations', 'Event date', 'Place of detention', 'Summary'],
-    data: rows.map((c) => [c.title, c.personName, c.region, c.priority, c.status, (c.violations ?? []).join('; '), c.eventDate ?? '', c.placeOfDetention ?? '', c.summary ?? '']),
+    fields: ['Title', 'Person', 'Region', 'Locality', 'Priority', 'Status', 'Violations', 'Articles', 'Event date', 'Place of detention', 'Tags', 'Summary'],
+    data: rows.map((c) => [
+      c.title,
+      c.personName,
+      c.region,
+      c.locality ?? '',
+      c.priority,
+      c.status,
+      (c.violations ?? []).join('; '),
+      (c.articles ?? []).join('; '),
+      c.eventDate ?? '',
+      c.placeOfDetention ?? '',
+      (c.tags ?? []).join('; '),
+      c.summary ?? '',
+    ]),
   });
   return new TextEncoder().encode(csv);
 }

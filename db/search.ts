@@ -4,9 +4,14 @@
  * transliteration, so that `Bialiatski`, `Бяляцкі` and `Беляцкий` find the same record.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { searchDocs } from './schema';
 import { nameKeys } from '../shared/names';
+import { prepared } from './prepared';
 import type { Db } from './repositories/changes';
+
+/** The FTS5 table itself (created by migration 0002, so not part of the drizzle schema). */
+const searchIndex = sqliteTable('search_index', { rowid: integer('rowid').notNull(), body: text('body').notNull(), keys: text('keys').notNull() });
 
 /** Skeletons get a prefix so they never collide with a folded key. */
 const SKELETON_PREFIX = 'zz';
@@ -24,26 +29,35 @@ export function keysFor(names: readonly string[]): string {
   return [...keys].join(' ');
 }
 
-function docidOf(db: Db, entity: SearchEntity, rowId: string): number | undefined {
-  return db.select({ docid: searchDocs.docid }).from(searchDocs).where(and(eq(searchDocs.entity, entity), eq(searchDocs.rowId, rowId))).get()?.docid;
-}
+const statements = (db: Db) =>
+  prepared(db, 'search', () => {
+    const entity = sql.placeholder('entity');
+    const rowId = sql.placeholder('rowId');
+    const docid = sql.placeholder('docid');
+    return {
+      docidOf: db.select({ docid: searchDocs.docid }).from(searchDocs).where(and(eq(searchDocs.entity, entity), eq(searchDocs.rowId, rowId))).prepare(),
+      addDoc: db.insert(searchDocs).values({ entity, rowId }).returning({ docid: searchDocs.docid }).prepare(),
+      removeDoc: db.delete(searchDocs).where(eq(searchDocs.docid, docid)).prepare(),
+      insert: db.insert(searchIndex).values({ rowid: docid, body: sql.placeholder('body'), keys: sql.placeholder('keys') }).prepare(),
+      remove: db.delete(searchIndex).where(eq(searchIndex.rowid, docid)).prepare(),
+    };
+  });
 
 /** Writes (or rewrites) the record's entry; the FTS row is found by its docid, never by a scan. */
 export function indexRow(db: Db, entity: SearchEntity, rowId: string, body: string, keys: string): void {
-  let docid = docidOf(db, entity, rowId);
-  if (docid === undefined) {
-    docid = db.insert(searchDocs).values({ entity, rowId }).returning({ docid: searchDocs.docid }).get().docid;
-  } else {
-    db.run(sql`DELETE FROM search_index WHERE rowid = ${docid}`);
-  }
-  db.run(sql`INSERT INTO search_index (rowid, body, keys) VALUES (${docid}, ${body}, ${keys})`);
+  const run = statements(db);
+  let docid = run.docidOf.get({ entity, rowId })?.docid;
+  if (docid === undefined) docid = run.addDoc.get({ entity, rowId })!.docid;
+  else run.remove.run({ docid });
+  run.insert.run({ docid, body, keys });
 }
 
 export function unindexRow(db: Db, entity: SearchEntity, rowId: string): void {
-  const docid = docidOf(db, entity, rowId);
+  const run = statements(db);
+  const docid = run.docidOf.get({ entity, rowId })?.docid;
   if (docid === undefined) return;
-  db.run(sql`DELETE FROM search_index WHERE rowid = ${docid}`);
-  db.delete(searchDocs).where(eq(searchDocs.docid, docid)).run();
+  run.remove.run({ docid });
+  run.removeDoc.run({ docid });
 }
 
 const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;

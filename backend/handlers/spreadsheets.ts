@@ -90,11 +90,12 @@ export function spreadsheetHandlers(context: BackendContext) {
       if (!platform.saveFile) throw new AppError('FORBIDDEN', 'This front end cannot write files.');
       const me = session.require().user.id;
       const rows = [];
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const page = listCases(orm(), { filter, sort, offset, limit: EXPORT_PAGE }, me);
+      let after: string | undefined;
+      do {
+        const page = listCases(orm(), { filter, sort, offset: 0, limit: EXPORT_PAGE, after }, me);
         rows.push(...page.rows);
-        if (page.rows.length < EXPORT_PAGE) break;
-      }
+        after = page.nextCursor;
+      } while (after);
       const data = format === 'csv' ? casesToCsv(rows, 'en') : await casesToXlsx(rows, 'en');
       const stamp = platform.now().toISOString().slice(0, 10);
       const path = await platform.saveFile(`caseboard-cases-${stamp}.${format}`, data);

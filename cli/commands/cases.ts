@@ -45,10 +45,14 @@ async function listAll(backend: Backend, flags: Flags): Promise<CaseRecord[]> {
   const offset = whole(flags.offset, 'offset', 0);
   const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : whole(flags.limit, 'limit', 0);
   const rows: CaseRecord[] = [];
+  // Each page after the first continues from the previous one's cursor.
+  let after: string | undefined;
   while (rows.length < limit) {
-    const page = await call(backend, 'cases.list', { filter, sort, offset: offset + rows.length, limit: Math.min(1000, limit - rows.length) });
+    const size = Math.min(1000, limit - rows.length);
+    const page = await call(backend, 'cases.list', { filter, sort, limit: size, ...(after ? { after } : { offset }) });
     rows.push(...page.rows);
-    if (page.rows.length === 0 || offset + rows.length >= page.total) break;
+    if (!page.nextCursor) break;
+    after = page.nextCursor;
   }
   return rows;
 }

@@ -1,155 +1,25 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  caseStatuses,
-  priorities,
-  statusChangeNeedsReason,
-  type CaseDetail,
-  type CaseFilter,
-  type CasePage,
-  type CasePatch,
-  type CaseRecord,
-  type CaseSort,
-  type CaseSortField,
-  type CaseStatus,
-  type ParsedNewCase,
-  type Priority,
-} from '../../shared/domain/cases';
-import { partialDateBounds } from '../../shared/domain/partial-date';
+import { statusChangeNeedsReason, type CaseDetail, type CasePatch, type CaseStatus, type ParsedNewCase, type Priority } from '../../shared/domain/cases';
 import { riskFlags, type CasePersonRole, type RiskFlag, type ViolationType } from '../../shared/domain/vocabularies';
 import { AppError } from '../../shared/errors';
+import { prepared } from '../prepared';
 import { casePersons, cases, caseNotes, caseSources, caseTags, caseViolations, attachments, persons, staff } from '../schema';
-import { indexRow, keysFor, matchingIds } from '../search';
+import { violationMask } from '../violation-mask';
+import { createCases, type CaseToCreate } from './case-create';
+import { assigneeNameOf, checkEventOrder, eventSpan, priorityRank, statusRank } from './case-fields';
+import { getCaseRecord, getCaseRow, riskColumns, type CaseRow } from './case-records';
+import { reindexCase } from './case-search';
 import { historyOf, recordChanges, type Author, type Db } from './changes';
-import { getPersonRow, insertNamedPerson } from './persons';
+import { getPersonRow } from './persons';
 
-type CaseRow = typeof cases.$inferSelect;
+export { listCases } from './case-list';
+export { getCaseRecord } from './case-records';
+export { reindexCase } from './case-search';
 
-const riskColumns = {
-  health: 'riskHealth',
-  minor: 'riskMinor',
-  incommunicado: 'riskIncommunicado',
-  torture: 'riskTorture',
-} as const satisfies Record<RiskFlag, keyof CaseRow>;
-
-const priorityRank = (p: Priority) => priorities.indexOf(p);
-const statusRank = (s: CaseStatus) => caseStatuses.indexOf(s);
-
-const assigneeName = sql<string | null>`(SELECT name FROM staff WHERE staff.id = ${cases.assigneeId})`;
-const violationList = sql<string | null>`(SELECT group_concat(violation, ',') FROM case_violations WHERE case_violations.case_id = ${cases.id})`;
-
-const sortExpressions: Record<CaseSortField, SQL> = {
-  reference: sql`${cases.reference}`,
-  title: sql`${cases.title} COLLATE NOCASE`,
-  personName: sql`${cases.personName} COLLATE NOCASE`,
-  region: sql`${cases.region}`,
-  priority: sql`${cases.priorityRank}`,
-  status: sql`${cases.statusRank}`,
-  assignee: sql`${assigneeName} COLLATE NOCASE`,
-  eventDate: sql`${cases.eventFrom}`,
-  createdAt: sql`${cases.createdAt}`,
-  updatedAt: sql`${cases.updatedAt}`,
-};
-
-const recordColumns = {
-  row: cases,
-  assigneeName,
-  violations: violationList,
-};
-
-function toCaseRecord({ row, assigneeName: name, violations }: { row: CaseRow; assigneeName: string | null; violations: string | null }): CaseRecord {
-  return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    personName: row.personName,
-    region: row.region,
-    priority: row.priority,
-    status: row.status,
-    summary: row.summary,
-    assignee: row.assigneeId ? { id: row.assigneeId, name: name ?? '' } : null,
-    violations: violations ? (violations.split(',') as ViolationType[]) : [],
-    risks: riskFlags.filter((flag) => row[riskColumns[flag]]),
-    eventDate: row.eventDate,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-/**
- * The WHERE terms of a filter. Child-table filters take two forms: EXISTS for a page (the planner walks the
- * ordering index and stops after one page) and IN for the count (one pass over the child index).
- */
-function filterConditions(filter: CaseFilter, me: string, purpose: 'page' | 'count'): SQL[] {
-  const where: SQL[] = [];
-  const child = (table: string, column: string, values: SQL) =>
-    purpose === 'page'
-      ? sql`EXISTS (SELECT 1 FROM ${sql.raw(table)} c WHERE c.case_id = ${cases.id} AND c.${sql.raw(column)} IN (${values}))`
-      : sql`${cases.id} IN (SELECT case_id FROM ${sql.raw(table)} WHERE ${sql.raw(column)} IN (${values}))`;
-  // By rank, so the (rank, updated_at) indexes serve both the filter and the default order.
-  if (filter.status?.length) where.push(inArray(cases.statusRank, filter.status.map(statusRank)));
-  if (filter.priority?.length) where.push(inArray(cases.priorityRank, filter.priority.map(priorityRank)));
-  if (filter.region?.length) where.push(inArray(cases.region, filter.region));
-  if (filter.violation?.length) where.push(child('case_violations', 'violation', sql.join(filter.violation.map((v) => sql`${v}`), sql`, `)));
-  if (filter.assignee === 'none') where.push(isNull(cases.assigneeId));
-  else if (filter.assignee === 'me') where.push(eq(cases.assigneeId, me));
-  else if (filter.assignee) where.push(eq(cases.assigneeId, filter.assignee));
-  if (filter.tag) where.push(child('case_tags', 'tag', sql`${filter.tag}`));
-  for (const flag of filter.risk ?? []) where.push(eq(cases[riskColumns[flag]], true));
-  if (filter.from) where.push(sql`${cases.eventTo} >= ${partialDateBounds(filter.from).from}`);
-  if (filter.to) where.push(sql`${cases.eventFrom} <= ${partialDateBounds(filter.to).to}`);
-  if (filter.search) {
-    const matches = matchingIds('case', filter.search);
-    if (matches) where.push(sql`${cases.id} IN (${matches})`);
-  }
-  return where;
-}
-
-export function listCases(db: Db, query: { filter: CaseFilter; sort: CaseSort[]; offset: number; limit: number }, me: string): CasePage {
-  const pageWhere = and(...filterConditions(query.filter, me, 'page'));
-  const countWhere = and(...filterConditions(query.filter, me, 'count'));
-  const order = query.sort.map(({ field, direction }) => (direction === 'asc' ? asc(sortExpressions[field]) : desc(sortExpressions[field])));
-  // Newest first by default. Ties fall back to the last-updated time, then the id (so paging is stable),
-  // both in the direction of the last key: the (key, updated_at, id) indexes then serve the whole order,
-  // and within one priority the oldest case comes first when sorting most urgent first.
-  const last = query.sort.at(-1)?.direction ?? 'desc';
-  const then = last === 'asc' ? asc : desc;
-  if (!query.sort.some((s) => s.field === 'updatedAt')) order.push(then(cases.updatedAt));
-  order.push(then(cases.id));
-  const rows = db.select(recordColumns).from(cases).where(pageWhere).orderBy(...order).limit(query.limit).offset(query.offset).all();
-  return { rows: rows.map(toCaseRecord), total: countFiltered(db, query.filter, countWhere) };
-}
-
-/** Filters answered by the columns of the `cases_filters` index alone. */
-const indexOnlyFilters = new Set(['status', 'priority', 'region', 'assignee', 'risk', 'from', 'to']);
-
-/**
- * Counting a filtered set: when every term is a column of `cases_filters`, one scan of that small covering
- * index is cheaper than whatever index the planner would pick and then the table rows it would read.
- */
-function countFiltered(db: Db, filter: CaseFilter, where: SQL | undefined): number {
-  const keys = Object.entries(filter)
-    .filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))
-    .map(([key]) => key);
-  const covered = keys.length > 0 && keys.every((key) => indexOnlyFilters.has(key));
-  if (!covered) return db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} INDEXED BY cases_filters WHERE ${where}`)?.n ?? 0;
-}
 
 export function countCases(db: Db): number {
   return db.select({ n: count() }).from(cases).get()?.n ?? 0;
-}
-
-function getCaseRow(db: Db, id: string): CaseRow {
-  const row = db.select().from(cases).where(eq(cases.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `No case with id ${id}.`);
-  return row;
-}
-
-export function getCaseRecord(db: Db, id: string): CaseRecord {
-  const found = db.select(recordColumns).from(cases).where(eq(cases.id, id)).get();
-  if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}.`);
-  return toCaseRecord(found);
 }
 
 export function getCaseDetail(db: Db, id: string, options: { withSources: boolean }): CaseDetail {
@@ -217,149 +87,26 @@ export function getCaseDetail(db: Db, id: string, options: { withSources: boolea
   return detail;
 }
 
-/** Rebuilds the case's search row from the case, its persons and its notes. Sources are never indexed. */
-export function reindexCase(db: Db, id: string): void {
-  const row = getCaseRow(db, id);
-  const names = db
-    .select({ displayName: persons.displayName, latinName: persons.latinName })
-    .from(casePersons)
-    .innerJoin(persons, eq(persons.id, casePersons.personId))
-    .where(eq(casePersons.caseId, id))
-    .all();
-  const notes = db.select({ body: caseNotes.body }).from(caseNotes).where(eq(caseNotes.caseId, id)).all();
-  const tags = db.select({ tag: caseTags.tag }).from(caseTags).where(eq(caseTags.caseId, id)).all();
-  const personNames = names.flatMap((n) => [n.displayName, n.latinName]);
-  const body = [
-    row.reference,
-    row.title,
-    row.personName,
-    ...personNames,
-    row.locality,
-    row.placeOfDetention,
-    row.sentence,
-    (JSON.parse(row.articles) as string[]).join(' '),
-    tags.map((t) => t.tag).join(' '),
-    row.summary,
-    ...notes.map((n) => n.body),
-  ]
-    .filter(Boolean)
-    .join('\n');
-  indexRow(db, 'case', id, body, keysFor([row.title, row.personName, ...names.map((n) => n.displayName), row.locality, row.placeOfDetention]));
+/** Inserts every case, with its persons, in the caller's transaction: all are written or none. Returns the ids. */
+export function insertCases(db: Db, inputs: readonly ParsedNewCase[], author: Author): string[] {
+  return createCases(db, inputs.map((input) => ({ case: input })), undefined, author);
 }
 
-function nextReferenceNumber(db: Db, year: string): number {
-  const found = db
-    .select({ n: sql<number | null>`max(CAST(substr(${cases.reference}, 6) AS INTEGER))` })
-    .from(cases)
-    .where(sql`${cases.reference} LIKE ${`${year}-%`}`)
-    .get();
-  return (found?.n ?? 0) + 1;
-}
-
-const formatReference = (year: string, n: number) => `${year}-${String(n).padStart(5, '0')}`;
-
-function eventSpan(eventDate: string | null, eventEndDate: string | null) {
-  if (!eventDate) return { eventFrom: null, eventTo: null };
-  return { eventFrom: partialDateBounds(eventDate).from, eventTo: partialDateBounds(eventEndDate ?? eventDate).to };
-}
-
-function checkEventOrder(eventDate: string | null, eventEndDate: string | null) {
-  if (eventEndDate && !eventDate) throw new AppError('VALIDATION', 'eventDate: is required when an end date is given');
-  if (eventDate && eventEndDate && partialDateBounds(eventEndDate).to < partialDateBounds(eventDate).from) {
-    throw new AppError('VALIDATION', 'eventEndDate: must not be before the event date');
-  }
+/** Imported rows: each case starts in the status its row gave, recorded as a move from `new` for the reason given. */
+export function importCases(db: Db, rows: readonly CaseToCreate[], reason: string, author: Author): string[] {
+  return createCases(db, rows, reason, author);
 }
 
 function replaceChildren(db: Db, caseId: string, violations: readonly ViolationType[] | undefined, tags: readonly string[] | undefined) {
   if (violations) {
     db.delete(caseViolations).where(eq(caseViolations.caseId, caseId)).run();
+    // `cases.violation_mask` is set from the same list by the caller's row update.
     for (const violation of new Set(violations)) db.insert(caseViolations).values({ caseId, violation }).run();
   }
   if (tags) {
     db.delete(caseTags).where(eq(caseTags.caseId, caseId)).run();
     for (const tag of new Set(tags)) db.insert(caseTags).values({ caseId, tag }).run();
   }
-}
-
-function assertActiveStaff(db: Db, id: string | null | undefined) {
-  if (!id) return;
-  const member = db.select({ removedAt: staff.removedAt }).from(staff).where(eq(staff.id, id)).get();
-  if (!member || member.removedAt) throw new AppError('VALIDATION', 'assigneeId: is not an active staff account');
-}
-
-/** Inserts every case, with its persons, in the caller's transaction: all are written or none. Returns the ids. */
-export function insertCases(db: Db, inputs: readonly ParsedNewCase[], author: Author): string[] {
-  const year = author.at.slice(0, 4);
-  let number = nextReferenceNumber(db, year);
-  const ids: string[] = [];
-  for (const input of inputs) {
-    checkEventOrder(input.eventDate ?? null, input.eventEndDate ?? null);
-    assertActiveStaff(db, input.assigneeId);
-    const id = uuidv7();
-    const links: { personId: string; role: CasePersonRole; name: string }[] = [];
-    if (input.personName) {
-      const person = insertNamedPerson(db, { name: input.personName }, author);
-      links.push({ personId: person.id, role: 'victim', name: person.displayName });
-    }
-    for (const link of input.persons ?? []) links.push({ ...link, name: getPersonRow(db, link.personId).displayName });
-    const primary = links.find((l) => l.role === 'victim') ?? links[0]!;
-    const row: CaseRow = {
-      id,
-      reference: formatReference(year, number++),
-      title: input.title,
-      personName: primary.name,
-      region: input.region,
-      locality: input.locality ?? '',
-      placeOfDetention: input.placeOfDetention ?? '',
-      sentence: input.sentence ?? '',
-      priority: input.priority,
-      priorityRank: priorityRank(input.priority),
-      status: 'new',
-      statusRank: statusRank('new'),
-      statusReason: '',
-      summary: input.summary,
-      eventDate: input.eventDate ?? null,
-      eventEndDate: input.eventEndDate ?? null,
-      ...eventSpan(input.eventDate ?? null, input.eventEndDate ?? null),
-      riskHealth: input.risks?.health ?? false,
-      riskMinor: input.risks?.minor ?? false,
-      riskIncommunicado: input.risks?.incommunicado ?? false,
-      riskTorture: input.risks?.torture ?? false,
-      articles: JSON.stringify(input.articles ?? []),
-      assigneeId: input.assigneeId ?? null,
-      consentPublish: input.consentPublish ?? false,
-      consentShare: input.consentShare ?? false,
-      createdAt: author.at,
-      updatedAt: author.at,
-      createdBy: author.id,
-      updatedBy: author.id,
-    };
-    db.insert(cases).values(row).run();
-    const seen = new Set<string>();
-    links.forEach((link, position) => {
-      const key = `${link.personId}/${link.role}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      db.insert(casePersons).values({ caseId: id, personId: link.personId, role: link.role, position }).run();
-    });
-    replaceChildren(db, id, input.violations, input.tags);
-    recordChanges(db, 'case', id, null, { created: { reference: row.reference, title: row.title, personName: row.personName, region: row.region, priority: row.priority } }, author);
-    reindexCase(db, id);
-    ids.push(id);
-  }
-  return ids;
-}
-
-/** Imported rows: each case is created `new`, then moved in one step per status to the status its row gave. */
-export function importCases(db: Db, rows: readonly { case: ParsedNewCase; status?: CaseStatus | undefined }[], reason: string, author: Author): string[] {
-  const ids = insertCases(db, rows.map((row) => row.case), author);
-  const byStatus = new Map<CaseStatus, string[]>();
-  ids.forEach((id, i) => {
-    const status = rows[i]!.status;
-    if (status && status !== 'new') byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
-  });
-  for (const [status, caseIds] of byStatus) setStatus(db, caseIds, status, reason, author);
-  return ids;
 }
 
 /** The editable view of a case, as history records it. */
@@ -409,6 +156,7 @@ export function updateCase(db: Db, id: string, patch: CasePatch, expectedUpdated
     sentence: patch.sentence ?? row.sentence,
     priority: patch.priority ?? row.priority,
     priorityRank: priorityRank(patch.priority ?? row.priority),
+    violationMask: patch.violations ? violationMask(patch.violations) : row.violationMask,
     articles: JSON.stringify(patch.articles ?? JSON.parse(row.articles)),
     eventDate,
     eventEndDate,
@@ -431,13 +179,21 @@ export function updateCase(db: Db, id: string, patch: CasePatch, expectedUpdated
   reindexCase(db, id);
 }
 
+/** One prepared update per kind of bulk change (the columns it sets), for edits of up to 10,000 cases. */
+function bulkUpdate(db: Db, columns: readonly (keyof CaseRow)[]) {
+  return prepared(db, `cases.bulk.${columns.join(',')}`, () => {
+    const set = Object.fromEntries([...columns, 'updatedAt', 'updatedBy'].map((column) => [column, sql.placeholder(column)]));
+    return db.update(cases).set(set).where(eq(cases.id, sql.placeholder('id'))).prepare();
+  });
+}
+
 function bulk(db: Db, ids: readonly string[], author: Author, apply: (row: CaseRow) => Partial<CaseRow> | null, field: keyof CaseRow & string): number {
   let updated = 0;
   for (const id of new Set(ids)) {
     const row = getCaseRow(db, id);
     const change = apply(row);
     if (!change) continue;
-    db.update(cases).set({ ...change, updatedAt: author.at, updatedBy: author.id }).where(eq(cases.id, id)).run();
+    bulkUpdate(db, Object.keys(change) as (keyof CaseRow)[]).run({ ...change, updatedAt: author.at, updatedBy: author.id, id });
     recordChanges(db, 'case', id, { [field]: row[field] }, { [field]: change[field] }, author);
     updated += 1;
   }
@@ -455,8 +211,8 @@ export function setStatus(db: Db, ids: readonly string[], status: CaseStatus, re
 }
 
 export function assignCases(db: Db, ids: readonly string[], assigneeId: string | null, author: Author): number {
-  assertActiveStaff(db, assigneeId);
-  return bulk(db, ids, author, (row) => (row.assigneeId === assigneeId ? null : { assigneeId }), 'assigneeId');
+  const assigneeName = assigneeNameOf(db, assigneeId);
+  return bulk(db, ids, author, (row) => (row.assigneeId === assigneeId ? null : { assigneeId, assigneeName }), 'assigneeId');
 }
 
 export function setPriority(db: Db, ids: readonly string[], priority: Priority, author: Author): number {

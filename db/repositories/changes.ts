@@ -1,6 +1,7 @@
 import { and, asc, eq, or } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import type { ChangeEntry } from '../../shared/domain/cases';
+import { newId } from '../ids';
+import { rowInsert } from '../prepared';
 import { changes, staff } from '../schema';
 import type { Orm } from '../vault';
 
@@ -14,7 +15,10 @@ export interface Author {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Records one history entry per field whose value differs between `before` and `after`. */
+/**
+ * Records one history entry per field whose value differs between `before` and `after`. Every entry is
+ * written here, so change ids (`newId`) rise in the order entries are written, which the audit relies on.
+ */
 export function recordChanges(
   db: Db,
   entity: string,
@@ -27,18 +31,16 @@ export function recordChanges(
   for (const [field, value] of Object.entries(after)) {
     const previous = before?.[field];
     if (before && same(previous, value)) continue;
-    db.insert(changes)
-      .values({
-        id: uuidv7(),
-        entity,
-        rowId,
-        field,
-        before: before === null || previous === undefined ? null : JSON.stringify(previous),
-        after: JSON.stringify(value ?? null),
-        at: author.at,
-        by: author.id,
-      })
-      .run();
+    rowInsert(db, changes, 'changes.insert').run({
+      id: newId(),
+      entity,
+      rowId,
+      field,
+      before: before === null || previous === undefined ? null : JSON.stringify(previous),
+      after: JSON.stringify(value ?? null),
+      at: author.at,
+      by: author.id,
+    });
     written += 1;
   }
   return written;

@@ -14,6 +14,8 @@ import {
 import { personFlags, type PersonFlag, type RelationType } from '../../shared/domain/vocabularies';
 import { transliterate } from '../../shared/names';
 import { casePersons, cases, personRelations, persons } from '../schema';
+import { newId } from '../ids';
+import { rowInsert } from '../prepared';
 import { indexRow, keysFor, matchingIds } from '../search';
 import { personGroupInfo } from './person-links';
 import { recordChanges, type Author, type Db } from './changes';
@@ -78,7 +80,7 @@ function editableValues(p: ParsedNewPerson | PersonPatch) {
 export function insertPerson(db: Db, input: ParsedNewPerson, author: Author): PersonRow {
   const parts = { givenName: input.givenName ?? '', familyName: input.familyName ?? '', patronymic: input.patronymic ?? '' };
   const row: PersonRow = {
-    id: uuidv7(),
+    id: newId(),
     ...parts,
     ...nameColumns(parts),
     birthDate: null,
@@ -96,7 +98,7 @@ export function insertPerson(db: Db, input: ParsedNewPerson, author: Author): Pe
     updatedBy: author.id,
     ...editableValues(input),
   };
-  db.insert(persons).values(row).run();
+  rowInsert(db, persons, 'persons.insert').run(row);
   recordChanges(db, 'person', row.id, null, { created: { displayName: row.displayName, birthDate: row.birthDate, region: row.region } }, author);
   reindexPerson(db, row);
   return row;

@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type IndexColumn, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CaseStatus, Priority, Region } from '../../shared/domain/cases';
 import type { CasePersonRole, ViolationType } from '../../shared/domain/vocabularies';
 import { persons } from './persons';
 import { staff } from './staff';
+
+/**
+ * Cases without an event date sort as '' (first ascending, last descending, where SQLite puts NULL), so the
+ * sort key is never NULL and a cursor compares it with plain `<` and `>`. Written without a comma, which
+ * drizzle-kit would split an index expression at.
+ */
+export const eventSortKey = (eventFrom: SQLiteColumn) => sql`(CASE WHEN ${eventFrom} IS NULL THEN '' ELSE ${eventFrom} END)`;
 
 export const cases = sqliteTable(
   'cases',
@@ -37,6 +44,10 @@ export const cases = sqliteTable(
     /** JSON array of criminal-code articles. */
     articles: text('articles').notNull().default('[]'),
     assigneeId: text('assignee_id').references(() => staff.id),
+    /** The assignee's name ('' when unassigned), so sorting by assignee reads an index, not the staff table. */
+    assigneeName: text('assignee_name').notNull().default(''),
+    /** One bit per violation type (see `db/violation-mask.ts`), so the violation filter reads the triage indexes. */
+    violationMask: integer('violation_mask').notNull().default(0),
     consentPublish: integer('consent_publish', { mode: 'boolean' }).notNull().default(false),
     consentShare: integer('consent_share', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
@@ -44,20 +55,11 @@ export const cases = sqliteTable(
     createdBy: text('created_by').references(() => staff.id),
     updatedBy: text('updated_by').references(() => staff.id),
   },
-  // Every ordering index ends with the id, the tiebreaker, so a page is read straight off the index even
-  // when thousands of cases share a timestamp (one import).
-  (table) => [
-    index('cases_updated_at').on(table.updatedAt, table.id),
-    uniqueIndex('cases_reference').on(table.reference),
-    index('cases_priority').on(table.priorityRank, table.updatedAt, table.id),
-    index('cases_status').on(table.statusRank, table.updatedAt, table.id),
-    index('cases_region').on(table.region, table.updatedAt, table.id),
-    index('cases_assignee').on(table.assigneeId, table.updatedAt, table.id),
-    index('cases_event').on(table.eventFrom, table.id),
-    index('cases_person_name').on(sql`${table.personName} COLLATE NOCASE`, table.id),
-    index('cases_created_at').on(table.createdAt, table.id),
-    // Covers every column filter, so counting a filtered set reads this small index, not the table.
-    index('cases_filters').on(
+  // One ordering index per sort field: the sort key, then the tiebreakers (updated_at, id), then every column
+  // a filter reads. A page then walks one index in order and tests each filter on the index entry itself,
+  // never reading the table (or decrypting its pages) for rows the filter rejects, and never sorting.
+  (table) => {
+    const filterColumns: IndexColumn[] = [
       table.statusRank,
       table.priorityRank,
       table.region,
@@ -68,8 +70,26 @@ export const cases = sqliteTable(
       table.riskMinor,
       table.riskIncommunicado,
       table.riskTorture,
-    ),
-  ],
+      table.violationMask,
+    ];
+    const ordering = (name: string, key: IndexColumn) =>
+      index(name).on(key, table.updatedAt, table.id, ...filterColumns.filter((column) => column !== key));
+    return [
+      uniqueIndex('cases_reference').on(table.reference),
+      index('cases_reference_order').on(table.reference, ...filterColumns),
+      index('cases_updated_order').on(table.updatedAt, table.id, ...filterColumns),
+      ordering('cases_created_order', table.createdAt),
+      ordering('cases_priority_order', table.priorityRank),
+      ordering('cases_status_order', table.statusRank),
+      ordering('cases_region_order', table.region),
+      ordering('cases_assignee_order', sql`${table.assigneeName} COLLATE NOCASE`),
+      ordering('cases_event_order', eventSortKey(table.eventFrom)),
+      ordering('cases_person_name_order', sql`${table.personName} COLLATE NOCASE`),
+      ordering('cases_title_order', sql`${table.title} COLLATE NOCASE`),
+      // Only the filter columns: counting a filtered set scans this small index.
+      index('cases_filters').on(...(filterColumns as [IndexColumn])),
+    ];
+  },
 );
 
 export const casePersons = sqliteTable(

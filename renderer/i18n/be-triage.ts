@@ -8,6 +8,7 @@ export const beTriage: Messages<typeof enTriage> = {
     count_few: '{{count, number}} справы',
     count_many: '{{count, number}} спраў',
     count_other: '{{count, number}} справы',
+    countAtLeast: '{{count, number}}+ спраў',
     columns: {
       reference: 'Нумар',
       title: 'Назва',

@@ -4,6 +4,8 @@ export const enTriage = {
     heading: 'Cases',
     count_one: '{{count, number}} case',
     count_other: '{{count, number}} cases',
+    /** A count that stopped at 1,000 (a tag or a search matching more). */
+    countAtLeast: '{{count, number}}+ cases',
     columns: {
       reference: 'Reference',
       title: 'Title',

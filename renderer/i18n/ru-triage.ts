@@ -8,6 +8,7 @@ export const ruTriage: Messages<typeof enTriage> = {
     count_few: '{{count, number}} дела',
     count_many: '{{count, number}} дел',
     count_other: '{{count, number}} дела',
+    countAtLeast: '{{count, number}}+ дел',
     columns: {
       reference: 'Номер',
       title: 'Название',

@@ -126,6 +126,12 @@ export const caseListQuerySchema = z.strictObject({
   sort: z.array(caseSortSchema).max(caseSortFields.length).optional().default([]),
   offset: z.number().int().min(0).optional().default(0),
   limit: z.number().int().min(1).max(1000).optional().default(200),
+  /**
+   * The `nextCursor` of the previous page: the page then starts right after that page's last row (and `offset`
+   * counts from there), so paging deep costs no more than the first page and no row is skipped or shown twice
+   * when cases change between pages.
+   */
+  after: z.string().min(1).max(4000).optional(),
 });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
 
@@ -156,6 +162,13 @@ export interface CaseRecord {
 export interface CasePage {
   rows: CaseRecord[];
   total: number;
+  /**
+   * Set when a tag filter or a search matched more than could be counted quickly: `total` is then a lower
+   * bound (1,000) and the list shows "1,000+".
+   */
+  totalCapped?: true;
+  /** Present when more rows follow this page: pass it as `after` to get the next page. */
+  nextCursor?: string;
 }
 
 export interface CaseNote {

@@ -2,24 +2,25 @@ import { useTranslation } from 'react-i18next';
 import { CASE_PAGE_SIZE } from './use-case-page';
 
 interface PagerProps {
-  total: number;
+  /** Rows on the page in view. */
+  rows: number;
   pageIndex: number;
+  hasNextPage: boolean;
   loading: boolean;
   onPage: (index: number) => void;
 }
 
-export function Pager({ total, pageIndex, loading, onPage }: PagerProps) {
+export function Pager({ rows, pageIndex, hasNextPage, loading, onPage }: PagerProps) {
   const { t } = useTranslation();
-  const pageCount = Math.max(1, Math.ceil(total / CASE_PAGE_SIZE));
-  const from = total === 0 ? 0 : pageIndex * CASE_PAGE_SIZE + 1;
-  const to = Math.min(total, (pageIndex + 1) * CASE_PAGE_SIZE);
+  const from = pageIndex * CASE_PAGE_SIZE + 1;
+  const to = pageIndex * CASE_PAGE_SIZE + rows;
   return (
     <nav className="pager" aria-label={t('cases.pagination')}>
-      <span className="pager-range">{total > 0 ? t('cases.range', { from, to }) : ''}</span>
+      <span className="pager-range">{rows > 0 ? t('cases.range', { from, to }) : ''}</span>
       <button type="button" disabled={loading || pageIndex === 0} onClick={() => onPage(Math.max(0, pageIndex - 1))}>
         {t('cases.previous')}
       </button>
-      <button type="button" disabled={loading || pageIndex + 1 >= pageCount} onClick={() => onPage(pageIndex + 1)}>
+      <button type="button" disabled={loading || !hasNextPage} onClick={() => onPage(pageIndex + 1)}>
         {t('cases.next')}
       </button>
     </nav>

@@ -34,9 +34,9 @@ export function TriageScreen({ state, canWrite, staff, onOpen }: TriageScreenPro
   const { t } = useTranslation();
   const headingId = useId();
   const panelId = useId();
-  const { filter, sort, pageIndex, rowSelection, setRowSelection, activeId, setActiveId } = state;
+  const { filter, sort, pageIndex, after, setNextCursor, rowSelection, setRowSelection, activeId, setActiveId } = state;
   const [reloadToken, setReloadToken] = useState(0);
-  const { page, loading, error } = useCasePage({ filter, sort, pageIndex, reloadToken });
+  const { page, loading, error } = useCasePage({ filter, sort, pageIndex, after, reloadToken });
   const [newCaseOpen, setNewCaseOpen] = useState(false);
   const [bulk, setBulk] = useState<{ kind: BulkKind; targets: CaseRecord[] } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -44,6 +44,11 @@ export function TriageScreen({ state, canWrite, staff, onOpen }: TriageScreenPro
   const tableRef = useRef<HTMLDivElement>(null);
   const rows = page?.rows ?? noRows;
   const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+
+  // Only a settled page belongs to this page index (while loading, `page` is still the previous one).
+  useEffect(() => {
+    if (page && !loading) setNextCursor(pageIndex, page.nextCursor);
+  }, [page, loading, pageIndex, setNextCursor]);
 
   // Selection only ever covers rows on the page in view (after a refresh some may have left the filter).
   useEffect(() => {
@@ -129,7 +134,7 @@ export function TriageScreen({ state, canWrite, staff, onOpen }: TriageScreenPro
           {t('cases.heading')}
         </h2>
         <p className="case-count" aria-live="polite">
-          {page ? t('cases.count', { count: total }) : ''}
+          {page ? t(page.totalCapped ? 'cases.countAtLeast' : 'cases.count', { count: total }) : ''}
         </p>
         <SavedViews viewId={state.viewId} onApply={state.applyView} filter={filter} sort={sort} onNotice={setNotice} />
         <div className="toolbar-actions">
@@ -182,7 +187,7 @@ export function TriageScreen({ state, canWrite, staff, onOpen }: TriageScreenPro
 
       <div className="triage-footer">
         <KeyboardHint canWrite={canWrite} />
-        <Pager total={total} pageIndex={pageIndex} loading={loading} onPage={state.setPageIndex} />
+        <Pager rows={rows.length} pageIndex={pageIndex} hasNextPage={state.hasNextPage} loading={loading} onPage={state.setPageIndex} />
       </div>
 
       {bulk ? (

@@ -2,7 +2,6 @@ import type { CaseFilter, CasePage, CaseSort } from '../../../shared/domain/case
 import { call } from '../../api';
 import { useRemote } from '../../components/use-remote';
 
-/** Rows fetched at once; the table virtualises them, the server pages beyond. */
 /** A page the vault can sort and read in a few milliseconds at 100,000 cases (see BENCHMARKS.md). */
 export const CASE_PAGE_SIZE = 100;
 
@@ -10,6 +9,8 @@ export interface CasePageRequest {
   filter: CaseFilter;
   sort: CaseSort[];
   pageIndex: number;
+  /** Where page `pageIndex` starts: the previous page's `nextCursor` (none for the first page). */
+  after: string | undefined;
   /** Bump to fetch the same page again (e.g. after a case was created). */
   reloadToken: number;
 }
@@ -22,10 +23,12 @@ export interface CasePageResult {
 }
 
 /** One page of cases, filtered, sorted and paged by the server. Held only in component state. */
-export function useCasePage({ filter, sort, pageIndex, reloadToken }: CasePageRequest): CasePageResult {
+export function useCasePage({ filter, sort, pageIndex, after, reloadToken }: CasePageRequest): CasePageResult {
+  // Deeper pages start after the previous page's last row, so they cost no more than the first; a first page
+  // for an unknown cursor (none learnt yet) falls back to the offset.
   const { value, loading, error } = useRemote(
-    () => call('cases.list', { filter, sort, offset: pageIndex * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE }),
-    [filter, sort, pageIndex, reloadToken],
+    () => call('cases.list', { filter, sort, limit: CASE_PAGE_SIZE, ...(after ? { after } : { offset: pageIndex * CASE_PAGE_SIZE }) }),
+    [filter, sort, pageIndex, after, reloadToken],
   );
   return { page: value, loading, error };
 }

@@ -20,6 +20,8 @@ export function useTriageState() {
   const [draft, setDraftState] = useState<FilterDraft>(emptyDraft);
   const [sorting, setSortingState] = useState<SortingState>([]);
   const [pageIndex, setPageIndex] = useState(0);
+  // Page n starts after the last row of page n - 1: its cursor, learnt when page n - 1 arrived.
+  const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [activeId, setActiveId] = useState<string | null>(null);
   const [viewId, setViewId] = useState('');
@@ -42,8 +44,14 @@ export function useTriageState() {
   if (queryKey !== lastQueryKey) {
     setLastQueryKey(queryKey);
     setPageIndex(0);
+    setCursors([undefined]);
     setRowSelection({});
   }
+
+  /** Records where the page after `index` starts (or that none follows), forgetting later pages' cursors. */
+  const setNextCursor = useCallback((index: number, cursor: string | undefined) => {
+    setCursors((current) => (current[index + 1] === cursor && current.length === index + 2 ? current : [...current.slice(0, index + 1), cursor]));
+  }, []);
 
   const setDraft = useCallback((updater: Updater<FilterDraft>) => {
     setDraftState((current) => apply(updater, current));
@@ -72,6 +80,9 @@ export function useTriageState() {
     sort,
     pageIndex,
     setPageIndex,
+    after: cursors[pageIndex],
+    hasNextPage: cursors[pageIndex + 1] !== undefined,
+    setNextCursor,
     rowSelection,
     setRowSelection,
     activeId,
