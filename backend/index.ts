@@ -17,6 +17,7 @@ import { vaultHandlers } from './handlers/vault';
 import { viewHandlers } from './handlers/views';
 import { auditHandlers } from './handlers/audit';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
+import { captureChanges } from '../db/sync/capture';
 import type { Platform } from './platform';
 import { Session } from './session';
 
@@ -56,6 +57,8 @@ export function createBackend(platform: Platform): Backend {
       return vault.orm.transaction((tx) => {
         const mark = changeMark(tx);
         const result = fn(tx);
+        // The operations partners will receive are recorded in the same transaction as the change.
+        captureChanges(vault.sqlite, platform.now());
         const about = (typeof subject === 'function' ? subject(result) : subject) ?? subjectFromChanges(tx, mark);
         if (about) appendAudit(tx, { at: platform.now().toISOString(), staffId: vault.user.id, method: current ?? 'unknown', subject: about });
         return result;

@@ -247,7 +247,7 @@ export function reindexCase(db: Db, id: string): void {
   indexRow(db, 'case', id, body, keysFor([row.title, row.personName, ...names.map((n) => n.displayName), row.locality, row.placeOfDetention]));
 }
 
-function nextReferenceNumber(db: Db, year: string): number {
+export function nextReferenceNumber(db: Db, year: string): number {
   const found = db
     .select({ n: sql<number | null>`max(CAST(substr(${cases.reference}, 6) AS INTEGER))` })
     .from(cases)
@@ -256,7 +256,7 @@ function nextReferenceNumber(db: Db, year: string): number {
   return (found?.n ?? 0) + 1;
 }
 
-const formatReference = (year: string, n: number) => `${year}-${String(n).padStart(5, '0')}`;
+export const formatReference = (year: string, n: number) => `${year}-${String(n).padStart(5, '0')}`;
 
 function eventSpan(eventDate: string | null, eventEndDate: string | null) {
   if (!eventDate) return { eventFrom: null, eventTo: null };
@@ -306,6 +306,7 @@ export function insertCases(db: Db, inputs: readonly ParsedNewCase[], author: Au
     const row: CaseRow = {
       id,
       reference: formatReference(year, number++),
+      originReference: '',
       title: input.title,
       personName: primary.name,
       region: input.region,
@@ -494,7 +495,7 @@ export function removeSource(db: Db, id: string, author: Author): void {
 }
 
 /** Keeps the denormalised person name on the case in step with its first victim. */
-function refreshPersonName(db: Db, caseId: string): void {
+export function refreshPersonName(db: Db, caseId: string): void {
   const first = db
     .select({ name: persons.displayName })
     .from(casePersons)

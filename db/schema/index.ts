@@ -7,3 +7,4 @@ export * from './changes';
 export * from './views';
 export * from './search';
 export * from './audit';
+export * from './sync';
