@@ -16,6 +16,7 @@ import { staffHandlers } from './handlers/staff';
 import { vaultHandlers } from './handlers/vault';
 import { viewHandlers } from './handlers/views';
 import { auditHandlers } from './handlers/audit';
+import { syncHandlers } from './handlers/sync';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import { captureChanges } from '../db/sync/capture';
 import type { Platform } from './platform';
@@ -75,6 +76,7 @@ export function createBackend(platform: Platform): Backend {
     ...viewHandlers(context),
     ...settingsHandlers(context),
     ...auditHandlers(context),
+    ...syncHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -35,6 +35,10 @@ export const options = {
   yes: { type: 'boolean', default: false },
   recipient: { type: 'string', multiple: true },
   identity: { type: 'string' },
+  name: { type: 'string' },
+  'age-recipient': { type: 'string' },
+  'signing-key': { type: 'string' },
+  field: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

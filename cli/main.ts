@@ -13,18 +13,19 @@ import { AppError } from '../shared/errors';
 import { caseCommands, caseUsage } from './commands/cases';
 import { personCommands, personUsage } from './commands/persons';
 import { vaultCommands, vaultUsage } from './commands/vault';
+import { syncCommands, syncUsage } from './commands/sync';
 import { options, type Command } from './context';
 import { CliError } from './errors';
 
 const USAGE = `Usage: caseboard [--data DIR] <command> [options]
 
 Commands:
-${[vaultUsage, caseUsage, personUsage].join('\n')}
+${[vaultUsage, caseUsage, personUsage, syncUsage].join('\n')}
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
 
-const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands };
+const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...syncCommands };
 
 /** The longest run of leading words that names a command: `cases import FILE` is `cases import` + FILE. */
 function findCommand(positionals: string[]): { name: string; args: string[] } {

@@ -93,7 +93,7 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
       for (const key of live) touch.run(ctx.now, ...keyParts(entity, key)!);
     }
     entity.afterApply?.(ctx, live);
-    if (entity.history) {
+    if (entity.history && from) {
       const note = ctx.sqlite.prepare("INSERT INTO changes (id, entity, row_id, field, before, after, at, by) VALUES (?, ?, ?, 'received', NULL, ?, ?, NULL)");
       for (const key of live) note.run(uuidv7(), entityName, key, JSON.stringify(from), ctx.now);
     }

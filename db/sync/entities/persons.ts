@@ -80,6 +80,9 @@ export const personEntity: SyncedEntity = {
   },
   beforeDelete: ({ db, sqlite }, keys) => {
     sqlite.prepare("DELETE FROM changes WHERE entity = 'person' AND row_id IN (SELECT value FROM json_each(?))").run(keyList(keys));
+    // Cases' and relatives' history name the person (with their name as it was): that goes too.
+    const mentions = sqlite.prepare('UPDATE changes SET before = NULL, after = NULL WHERE instr(before, ?) > 0 OR instr(after, ?) > 0');
+    for (const id of keys) mentions.run(`"${id}"`, `"${id}"`);
     for (const id of keys) unindexRow(db, 'person', id);
   },
   label: ({ sqlite }, key) => (sqlite.prepare('SELECT display_name AS name FROM persons WHERE id = ?').get(key) as { name: string } | undefined)?.name ?? null,
