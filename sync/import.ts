@@ -41,7 +41,7 @@ const invalid = (index: number, op: SyncOp, why: string): never => {
 };
 
 /** Every operation names a known record and field and carries a value that field accepts. */
-function validateOps(sqlite: Sqlite, ops: readonly SyncOp[], header: BundleHeader): void {
+export function validateOps(sqlite: Sqlite, ops: readonly SyncOp[], header: BundleHeader): void {
   const store = syncStore(sqlite);
   const self = store.self()!;
   const ownSite = store.siteId(self.siteRef);

@@ -65,6 +65,7 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
     const values = new Map([...item.resolution.fields].map(([f, r]) => [f, r.winner?.value]));
     touchRoot(entity, parts, values, item.key);
     if (!domainExists(ctx, item.entity, item.key)) continue;
+    cascade(ctx, entity, item.key);
     entity.beforeDelete?.(ctx, [item.key]);
     ctx.sqlite.prepare(`DELETE FROM ${quote(entity.table)} WHERE ${whereKey(entity)}`).run(...parts);
     count(report, item.entity, 'deleted');
@@ -101,6 +102,20 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
   }
   report.pending = (ctx.sqlite.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
   return report;
+}
+
+/**
+ * Before a record goes, the synced records that belong to it or name it go too (a link of this office's
+ * own to a person a partner purged): their deletion is captured and syncs on like any other.
+ */
+function cascade(ctx: SyncContext, target: SyncedEntity, key: string): void {
+  for (const entity of [...registry.entities].reverse()) {
+    for (const ref of [...(entity.owner ? [entity.owner] : []), ...(entity.requires ?? [])]) {
+      if (ref.entity !== target.name) continue;
+      const column = ref.keyPart !== undefined ? entity.key[ref.keyPart]!.column : entity.fields.find((f) => f.name === ref.field)!.column;
+      ctx.sqlite.prepare(`DELETE FROM ${quote(entity.table)} WHERE ${quote(column)} = ?`).run(key);
+    }
+  }
 }
 
 /** The history page must not keep what a purge erased: the purged fields' old values go. */

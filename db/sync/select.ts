@@ -106,6 +106,12 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
     const fieldValues = (rid: number) => new Map(store.heads(rid).map((h) => [h.field, h.value ?? undefined]));
     const allowed = entity.owner && entity.shared ? entity.shared(ctx, policy, live.map((r) => r.key)) : null;
     for (const row of live) {
+      // A deleted record goes as a bare tombstone whatever it named: that tells nothing, and lets the
+      // partner delete its copy before the record it pointed to.
+      if (store.heads(row.id).some((h) => h.field === EXISTS_FIELD && h.value === 'false')) {
+        included.push({ row, bare: true });
+        continue;
+      }
       if (entity.owner) {
         const parts = keyParts(entity, row.key)!;
         const values = (entity.requires ?? []).some((r) => r.field) ? fieldValues(row.id) : new Map<string, string | undefined>();

@@ -58,11 +58,19 @@ function caseCompanions({ sqlite }: SyncContext, policy: SharingPolicy, keys: st
   return rows.map((r) => ({ entity: 'person', key: r.id }));
 }
 
+/** The next local reference number, per import: finding the highest one is a scan, done once. */
+const nextNumbers = new WeakMap<SyncContext, { year: string; next: number }>();
+
 function newCaseColumns(ctx: SyncContext, rows: ColumnValues[]): ColumnValues[] {
   const year = ctx.now.slice(0, 4);
-  let number = nextReferenceNumber(ctx.db, year);
+  let counter = nextNumbers.get(ctx);
+  if (!counter || counter.year !== year) {
+    counter = { year, next: nextReferenceNumber(ctx.db, year) };
+    nextNumbers.set(ctx, counter);
+  }
+  const numbers = counter;
   return rows.map(() => ({
-    reference: formatReference(year, number++),
+    reference: formatReference(year, numbers.next++),
     person_name: '',
     assignee_id: null,
     created_by: null,
