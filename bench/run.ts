@@ -171,4 +171,6 @@ async function main() {
   }
 }
 
-await main();
+// `BENCH=sync` runs the sync benchmark (bench/sync.ts) instead.
+if (process.env.BENCH === 'sync') await import('./sync');
+else await main();

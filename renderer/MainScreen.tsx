@@ -4,6 +4,7 @@ import type { SessionInfo } from '../shared/domain/staff';
 import { TopBar } from './components/TopBar';
 import { AuditView } from './features/audit/AuditView';
 import { CasesView } from './features/cases/CasesView';
+import { PartnersView } from './features/partners/PartnersView';
 import { useTriageState } from './features/cases/use-triage-state';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { useActivityReporter } from './features/vault/use-activity-reporter';
@@ -47,6 +48,16 @@ export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: Ma
             onSettingsSaved={onSettingsSaved}
             onOpenAudit={() => show('audit')}
             onVaultGone={onVaultGone}
+          />
+        );
+      case 'partners':
+        return (
+          <PartnersView
+            session={session}
+            onOpenCase={(id) => {
+              setOpenCaseId(id);
+              show('cases');
+            }}
           />
         );
       case 'cases':

@@ -5,6 +5,7 @@ import './styles/triage.css';
 import './styles/tables.css';
 import './styles/detail.css';
 import './styles/security.css';
+import './styles/partners.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -87,10 +87,11 @@ export function applyOps(ctx: SyncContext, ops: readonly SyncOp[], blobs: Readon
         state,
       });
     }
-    const before = new Set((ctx.sqlite.prepare('SELECT field FROM sync_conflicts WHERE rid = ?').all(rid) as { field: string }[]).map((r) => r.field));
+    const before = known === undefined ? new Set<string>() : new Set((store.stmt('SELECT field FROM sync_conflicts WHERE rid = ?').all(rid) as { field: string }[]).map((r) => r.field));
     for (const [field, state] of resolution.fields) {
+      if (state.conflict === before.has(field)) continue;
       store.setConflict(rid, field, state.conflict, ctx.now);
-      if (state.conflict && !before.has(field)) conflicts.push({ entity: entityName, key, field });
+      if (state.conflict) conflicts.push({ entity: entityName, key, field });
     }
     resolved.push({ rid, entity: entityName, key, resolution });
   }

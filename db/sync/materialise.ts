@@ -34,7 +34,7 @@ function domainExists(ctx: SyncContext, entityName: string, key: string): boolea
   const entity = registry.require(entityName);
   const parts = keyParts(entity, key);
   if (!parts) return false;
-  return ctx.sqlite.prepare(`SELECT 1 FROM ${quote(entity.table)} WHERE ${whereKey(entity)}`).get(...parts) !== undefined;
+  return syncStore(ctx.sqlite).stmt(`SELECT 1 FROM ${quote(entity.table)} WHERE ${whereKey(entity)}`).get(...parts) !== undefined;
 }
 
 function count(report: MaterialiseReport, entity: string, what: 'created' | 'updated' | 'deleted') {
@@ -42,6 +42,7 @@ function count(report: MaterialiseReport, entity: string, what: 'created' | 'upd
 }
 
 export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[], blobs: ReadonlyMap<string, Buffer>, from: string): MaterialiseReport {
+  const store = syncStore(ctx.sqlite);
   const report: MaterialiseReport = { rows: {}, pending: 0, roots: [] };
   const order = (name: string) => registry.entities.findIndex((e) => e.name === name);
   const sorted = [...resolved].sort((a, b) => order(a.entity) - order(b.entity));
@@ -53,8 +54,8 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
     set.add(root.key);
     touchedRoots.set(root.entity, set);
   };
-  const pendingInsert = ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_pending (rid) VALUES (?)');
-  const pendingDelete = ctx.sqlite.prepare('DELETE FROM sync_pending WHERE rid = ?');
+  const pendingInsert = store.stmt('INSERT OR IGNORE INTO sync_pending (rid) VALUES (?)');
+  const pendingDelete = store.stmt('DELETE FROM sync_pending WHERE rid = ?');
 
   // Records that own others go last when deleting, first when writing.
   for (const item of [...sorted].reverse()) {
@@ -85,22 +86,33 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
     eraseHistory(ctx, entity, item.key, item.resolution);
     if (outcome !== 'unchanged') touchRoot(entity, parts, values, item.key);
   }
+  const changedRoots = new Map([...touchedRoots].map(([entity, keys]) => [entity, new Set(keys)]));
   for (const [entityName, keys] of touchedRoots) {
-    const entity = registry.require(entityName);
+    for (const affected of registry.require(entityName).affects?.(ctx, [...keys]) ?? []) {
+      const set = touchedRoots.get(affected.entity) ?? new Set();
+      set.add(affected.key);
+      touchedRoots.set(affected.entity, set);
+    }
+  }
+  for (const entity of registry.roots()) {
+    const entityName = entity.name;
+    const keys = touchedRoots.get(entityName);
+    if (!keys) continue;
     const live = [...keys].filter((key) => domainExists(ctx, entityName, key));
     if (live.length === 0) continue;
+    const changed = live.filter((key) => changedRoots.get(entityName)?.has(key));
     if (entity.touchedAt) {
-      const touch = ctx.sqlite.prepare(`UPDATE ${quote(entity.table)} SET ${quote(entity.touchedAt)} = ? WHERE ${whereKey(entity)}`);
-      for (const key of live) touch.run(ctx.now, ...keyParts(entity, key)!);
+      const touch = store.stmt(`UPDATE ${quote(entity.table)} SET ${quote(entity.touchedAt)} = ? WHERE ${whereKey(entity)}`);
+      for (const key of changed) touch.run(ctx.now, ...keyParts(entity, key)!);
     }
     entity.afterApply?.(ctx, live);
     if (entity.history && from) {
-      const note = ctx.sqlite.prepare("INSERT INTO changes (id, entity, row_id, field, before, after, at, by) VALUES (?, ?, ?, 'received', NULL, ?, ?, NULL)");
-      for (const key of live) note.run(uuidv7(), entityName, key, JSON.stringify(from), ctx.now);
+      const note = store.stmt("INSERT INTO changes (id, entity, row_id, field, before, after, at, by) VALUES (?, ?, ?, 'received', NULL, ?, ?, NULL)");
+      for (const key of changed) note.run(uuidv7(), entityName, key, JSON.stringify(from), ctx.now);
     }
-    report.roots.push(...live.map((key) => ({ entity: entityName, key })));
+    report.roots.push(...changed.map((key) => ({ entity: entityName, key })));
   }
-  report.pending = (ctx.sqlite.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
+  report.pending = (store.stmt('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
   return report;
 }
 
@@ -156,8 +168,8 @@ function writeRecord(ctx: SyncContext, entity: SyncedEntity, parts: string[], va
     if (same) return 'unchanged';
     const set = { ...columns, ...derived };
     const names = Object.keys(set);
-    ctx.sqlite
-      .prepare(`UPDATE ${quote(entity.table)} SET ${names.map((n) => `${quote(n)} = ?`).join(', ')} WHERE ${whereKey(entity)}`)
+    syncStore(ctx.sqlite)
+      .stmt(`UPDATE ${quote(entity.table)} SET ${names.map((n) => `${quote(n)} = ?`).join(', ')} WHERE ${whereKey(entity)}`)
       .run(...names.map((n) => set[n]), ...parts);
     return 'updated';
   }
@@ -168,7 +180,9 @@ function writeRecord(ctx: SyncContext, entity: SyncedEntity, parts: string[], va
   });
   if (entity.blob && blob) row[entity.blob.column] = blob;
   const names = Object.keys(row);
-  ctx.sqlite.prepare(`INSERT INTO ${quote(entity.table)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+  syncStore(ctx.sqlite)
+    .stmt(`INSERT INTO ${quote(entity.table)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+    .run(...names.map((n) => row[n]));
   return 'created';
 }
 

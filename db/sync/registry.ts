@@ -75,6 +75,8 @@ export interface SyncedEntity {
   companions?(ctx: SyncContext, policy: SharingPolicy, keys: string[]): { entity: string; key: string }[];
   /** Roots: after partners' operations changed these records or records they own (search index, names). */
   afterApply?(ctx: SyncContext, keys: string[]): void;
+  /** Roots: other roots whose `afterApply` must run too when these change (a person's name shows on cases). */
+  affects?(ctx: SyncContext, keys: string[]): { entity: string; key: string }[];
   /** Before these records are deleted by operations: remove what is local and depends on them. */
   beforeDelete?(ctx: SyncContext, keys: string[]): void;
   /** Roots: a column set to the time of every write from operations (the record's or a record it owns). */

@@ -125,7 +125,7 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
   const ops: SyncOp[] = [];
   const records: Record<string, number> = {};
   const blobs = new Map<string, Buffer>();
-  const opsQuery = ctx.sqlite.prepare('SELECT * FROM sync_ops WHERE rid = ? ORDER BY site, counter');
+  const opsQuery = store.stmt('SELECT * FROM sync_ops WHERE rid = ? ORDER BY site, counter');
   for (const { row, bare } of included) {
     records[row.entity] = (records[row.entity] ?? 0) + 1;
     for (const stored of opsQuery.all(row.id) as StoredOp[]) {
@@ -139,7 +139,7 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
       const hash = store.heads(row.id).find((h) => h.field === entity.blob!.hashField)?.value;
       if (hash) {
         const sha = JSON.parse(hash) as string;
-        const data = ctx.sqlite.prepare(`SELECT "${entity.blob.column}" AS data FROM "${entity.table}" WHERE "${entity.key[0]!.column}" = ?`).get(row.key) as { data: Buffer } | undefined;
+        const data = store.stmt(`SELECT "${entity.blob.column}" AS data FROM "${entity.table}" WHERE "${entity.key[0]!.column}" = ?`).get(row.key) as { data: Buffer } | undefined;
         if (data) blobs.set(sha, data.data);
       }
     }

@@ -1,5 +1,6 @@
 import { beAdmin } from './be-admin';
 import { beSecurity } from './be-security';
+import { beSync } from './be-sync';
 import { beDetail } from './be-detail';
 import { bePersons } from './be-persons';
 import { beTriage } from './be-triage';
@@ -49,6 +50,7 @@ export const be: Messages = {
     sections: 'Раздзелы',
     section: {
       cases: 'Справы',
+      partners: 'Партнёры',
     },
     lock: 'Заблакаваць',
     settings: 'Налады',
@@ -104,6 +106,7 @@ export const be: Messages = {
   ...bePersons,
   ...beAdmin,
   ...beSecurity,
+  ...beSync,
   errors: {
     VALIDATION: 'Праверце форму: {{detail}}',
     UNKNOWN_METHOD: 'Гэтая версія Caseboard не падтрымлівае гэтае дзеянне.',
@@ -119,6 +122,20 @@ export const be: Messages = {
     NOT_FOUND: 'Гэты запіс больш не існуе.',
     CONFLICT: 'Хтосьці змяніў гэты запіс, пакуль ён быў у вас адкрыты.',
     INTERNAL: 'Нешта пайшло не так; нічога не зменена.',
+    BUNDLE_FORMAT: 'Гэты файл не з’яўляецца пакетам Caseboard або пашкоджаны.',
+    BUNDLE_DAMAGED: 'Пакет пашкоджаны або зменены; нічога не імпартавана. Папрасіце ў партнёра новы.',
+    BUNDLE_VERSION: 'Гэты пакет зроблены навейшай версіяй Caseboard. Абнавіце Caseboard, каб яго імпартаваць.',
+    BUNDLE_RECIPIENT: 'Гэты пакет зроблены для іншага офіса; нічога не імпартавана.',
+    BUNDLE_SIGNATURE: 'Подпіс пакета не супадае з ключом партнёра: пакет зменены або падроблены. Нічога не імпартавана.',
+    BUNDLE_REPLAY: 'Гэты пакет або навейшы ад таго ж партнёра ўжо імпартаваны; нічога не змянілася.',
+    BUNDLE_GAP: 'Гэты пакет абапіраецца на запісы партнёра, якія сюды не дайшлі. Папрасіце ў партнёра новы пакет.',
+    BUNDLE_CHAIN: 'Гэты пакет не ідзе за апошнім імпартаваным ад гэтага партнёра. Звяжыцеся з партнёрам, перш чым імпартаваць.',
+    BUNDLE_INVALID: 'У пакеце ёсць запіс, які гэты Caseboard не можа прыняць; нічога не імпартавана.',
+    BUNDLE_TOO_LARGE: 'Пакет занадта вялікі для імпарту.',
+    UNKNOWN_PARTNER: 'Гэты пакет ад офіса, які не з’яўляецца давераным партнёрам. Спачатку дадайце яго картку.',
+    PARTNER_EXISTS: 'Гэты партнёр ужо ёсць у спісе.',
+    CARD_FORMAT: 'Гэты файл не з’яўляецца правільнай карткай офіса.',
+    CARD_SIGNATURE: 'Гэтая картка офіса зменена: яе ключы і адбітак не адпавядаюць адно аднаму.',
     unexpected: 'Нешта пайшло не так: {{detail}}',
   },
 };

@@ -1,6 +1,7 @@
 /** English: the reference catalogue. Every other language must provide the same keys (see messages.ts). */
 import { enAdmin } from './en-admin';
 import { enSecurity } from './en-security';
+import { enSync } from './en-sync';
 import { enDetail } from './en-detail';
 import { enPersons } from './en-persons';
 import { enTriage } from './en-triage';
@@ -49,6 +50,7 @@ export const en = {
     sections: 'Sections',
     section: {
       cases: 'Cases',
+      partners: 'Partners',
     },
     lock: 'Lock',
     settings: 'Settings',
@@ -104,6 +106,7 @@ export const en = {
   ...enPersons,
   ...enAdmin,
   ...enSecurity,
+  ...enSync,
   errors: {
     VALIDATION: 'Please check the form: {{detail}}',
     UNKNOWN_METHOD: 'This version of Caseboard does not support that action.',
@@ -118,6 +121,20 @@ export const en = {
     NOT_FOUND: 'That record no longer exists.',
     CONFLICT: 'Someone changed this record since you opened it.',
     INTERNAL: 'Something went wrong; nothing was changed.',
+    BUNDLE_FORMAT: 'This file is not a Caseboard bundle, or it is damaged.',
+    BUNDLE_DAMAGED: 'The bundle is damaged or was altered; nothing was imported. Ask the partner for a new one.',
+    BUNDLE_VERSION: 'This bundle was made by a newer Caseboard. Update Caseboard to import it.',
+    BUNDLE_RECIPIENT: 'This bundle was made for another office; nothing was imported.',
+    BUNDLE_SIGNATURE: 'The bundle’s signature does not match the partner’s key: it was altered or forged. Nothing was imported.',
+    BUNDLE_REPLAY: 'This bundle, or a newer one from the same partner, was imported already; nothing changed.',
+    BUNDLE_GAP: 'This bundle builds on records from the partner that never arrived here. Ask the partner for a new bundle.',
+    BUNDLE_CHAIN: 'This bundle does not follow the last one imported from this partner. Talk to the partner before importing it.',
+    BUNDLE_INVALID: 'The bundle holds a record this Caseboard cannot accept; nothing was imported.',
+    BUNDLE_TOO_LARGE: 'The bundle is too large to import.',
+    UNKNOWN_PARTNER: 'This bundle comes from an office that is not a trusted partner. Add its card first.',
+    PARTNER_EXISTS: 'That partner is already in the list.',
+    CARD_FORMAT: 'This file is not a valid office card.',
+    CARD_SIGNATURE: 'This office card was altered: its keys and fingerprint do not belong together.',
     unexpected: 'Something went wrong: {{detail}}',
   },
 };

@@ -1,6 +1,7 @@
 import type { Messages } from './messages';
 import { ruAdmin } from './ru-admin';
 import { ruSecurity } from './ru-security';
+import { ruSync } from './ru-sync';
 import { ruDetail } from './ru-detail';
 import { ruPersons } from './ru-persons';
 import { ruTriage } from './ru-triage';
@@ -49,6 +50,7 @@ export const ru: Messages = {
     sections: 'Разделы',
     section: {
       cases: 'Дела',
+      partners: 'Партнёры',
     },
     lock: 'Заблокировать',
     settings: 'Настройки',
@@ -104,6 +106,7 @@ export const ru: Messages = {
   ...ruPersons,
   ...ruAdmin,
   ...ruSecurity,
+  ...ruSync,
   errors: {
     VALIDATION: 'Проверьте форму: {{detail}}',
     UNKNOWN_METHOD: 'Эта версия Caseboard не поддерживает это действие.',
@@ -119,6 +122,20 @@ export const ru: Messages = {
     NOT_FOUND: 'Эта запись больше не существует.',
     CONFLICT: 'Кто-то изменил эту запись, пока она была у вас открыта.',
     INTERNAL: 'Что-то пошло не так; ничего не изменено.',
+    BUNDLE_FORMAT: 'Этот файл не является пакетом Caseboard или повреждён.',
+    BUNDLE_DAMAGED: 'Пакет повреждён или изменён; ничего не импортировано. Попросите у партнёра новый.',
+    BUNDLE_VERSION: 'Этот пакет сделан более новой версией Caseboard. Обновите Caseboard, чтобы его импортировать.',
+    BUNDLE_RECIPIENT: 'Этот пакет сделан для другого офиса; ничего не импортировано.',
+    BUNDLE_SIGNATURE: 'Подпись пакета не совпадает с ключом партнёра: пакет изменён или подделан. Ничего не импортировано.',
+    BUNDLE_REPLAY: 'Этот пакет или более новый от того же партнёра уже импортирован; ничего не изменилось.',
+    BUNDLE_GAP: 'Этот пакет опирается на записи партнёра, которые сюда не дошли. Попросите у партнёра новый пакет.',
+    BUNDLE_CHAIN: 'Этот пакет не следует за последним импортированным от этого партнёра. Свяжитесь с партнёром, прежде чем импортировать.',
+    BUNDLE_INVALID: 'В пакете есть запись, которую этот Caseboard не может принять; ничего не импортировано.',
+    BUNDLE_TOO_LARGE: 'Пакет слишком большой для импорта.',
+    UNKNOWN_PARTNER: 'Этот пакет от офиса, который не является доверенным партнёром. Сначала добавьте его карточку.',
+    PARTNER_EXISTS: 'Этот партнёр уже есть в списке.',
+    CARD_FORMAT: 'Этот файл не является правильной карточкой офиса.',
+    CARD_SIGNATURE: 'Эта карточка офиса изменена: её ключи и отпечаток не соответствуют друг другу.',
     unexpected: 'Что-то пошло не так: {{detail}}',
   },
 };

@@ -34,6 +34,8 @@ export interface App {
   backend: Backend;
   dataDir: string;
   profileDir: string;
+  /** Where the stand-in save dialog writes every file the app saves. */
+  exportDir: string;
   /** Moves the backend's clock forward and runs its idle check, as the main process timer does. */
   idle(ms: number): void;
   /** Calls the backend the way the page does, from inside the page. */
@@ -118,6 +120,7 @@ export async function launchApp(options: { dataDir?: string } = {}): Promise<App
     backend,
     dataDir,
     profileDir,
+    exportDir,
     idle(ms) {
       advance(ms);
       backend.tick();

@@ -8,7 +8,6 @@ import { displayNameOf } from '../../../shared/domain/persons';
 import { regions } from '../../../shared/domain/cases';
 import { genders, relationTypes } from '../../../shared/domain/vocabularies';
 import { sharesGroup, type SharingPolicy } from '../../../shared/sync/policy';
-import { refreshCasesOfPerson } from '../../repositories/cases';
 import { getPersonRow, latinNameOf, reindexPerson } from '../../repositories/persons';
 import { keysFor, unindexRow } from '../../search';
 import type { SyncContext, SyncedEntity } from '../registry';
@@ -73,11 +72,13 @@ export const personEntity: SyncedEntity = {
     return [...near].map((key) => ({ entity: 'person', key }));
   },
   afterApply: (ctx, keys) => {
-    for (const id of keys) {
-      reindexPerson(ctx.db, getPersonRow(ctx.db, id));
-      refreshCasesOfPerson(ctx.db, id);
-    }
+    for (const id of keys) reindexPerson(ctx.db, getPersonRow(ctx.db, id));
   },
+  affects: ({ sqlite }, keys) =>
+    (sqlite.prepare('SELECT DISTINCT case_id AS id FROM case_persons WHERE person_id IN (SELECT value FROM json_each(?))').all(keyList(keys)) as { id: string }[]).map((r) => ({
+      entity: 'case',
+      key: r.id,
+    })),
   beforeDelete: ({ db, sqlite }, keys) => {
     sqlite.prepare("DELETE FROM changes WHERE entity = 'person' AND row_id IN (SELECT value FROM json_each(?))").run(keyList(keys));
     // Cases' and relatives' history name the person (with their name as it was): that goes too.
