@@ -215,12 +215,16 @@ export const api = {
   'partners.previewCard': method<CardPreview>()({ input: z.strictObject({ card: z.string().min(1).max(16 * 1024) }), access: ['admin'] }),
   'partners.add': method<PartnerRecord>()({ input: partnerAddSchema, access: ['admin'] }),
   'partners.setPolicy': method<PartnerRecord>()({ input: policyInputSchema, access: ['admin'] }),
+  /** Stops trusting a partner (a key lost or a partnership ended): its bundles are refused from now on. */
+  'partners.remove': method<{ removed: true }>()({ input: z.strictObject({ id: recordId }), access: ['admin'] }),
   /** What the next bundle for a partner would hold. */
   'sync.exportPreview': method<ExportSummary>()({ input: partnerRefSchema, access: syncers }),
   /** Writes a bundle for a partner where the person chooses: signed, and encrypted to the partner. */
   'sync.export': method<{ path: string | null; summary: ExportSummary }>()({ input: partnerRefSchema, access: syncers }),
   /** Verifies and applies a partner's bundle: all of it in one transaction, or nothing. */
   'sync.import': method<ImportSummary>()({ input: bundleInputSchema, access: syncers }),
+  /** For a case received from a partner: the office that recorded it and its reference there. */
+  'sync.caseOrigin': method<{ origin: { office: string | null; reference: string } | null }>()({ input: z.strictObject({ id: recordId }), access: everyone }),
   'conflicts.list': method<ConflictRecord[]>()({ input: noInput, access: everyone }),
   'conflicts.resolve': method<{ resolved: true }>()({ input: conflictResolveSchema, access: writers }),
   /** Erases a record, or a field's earlier values, here and at every partner the purge reaches. */

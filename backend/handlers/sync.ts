@@ -5,8 +5,9 @@ import { officeFingerprint } from '../../shared/sync/fingerprint';
 import { defaultPolicy } from '../../shared/sync/policy';
 import { AppError } from '../../shared/errors';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
+import { caseOrigin } from '../../db/sync/origin';
 import { loadIdentity, loadSecrets } from '../../db/sync/identity';
-import { exchangeInfo, findPartner, insertPartner, listPartners, partnerSites, setPolicy, type PartnerRow } from '../../db/sync/partners';
+import { exchangeInfo, findPartner, insertPartner, listPartners, partnerSites, removePartner, setPolicy, type PartnerRow } from '../../db/sync/partners';
 import { purgeField, purgeRecord } from '../../db/sync/purge';
 import { checkAgeRecipient, makeCard, parseCard, parseSigningKey } from '../../sync/card';
 import { commitExport, prepareExport, previewExport } from '../../sync/export';
@@ -88,6 +89,12 @@ export function syncHandlers(context: BackendContext) {
       context.write(() => setPolicy(open.sqlite, id, policy, platform.now().toISOString()), { entity: 'partner', ids: [id], before: before.policy, after: policy });
       return toRecord(findPartner(open.sqlite, id));
     },
+    'partners.remove': ({ id }) => {
+      const open = vault();
+      const partner = findPartner(open.sqlite, id);
+      context.write(() => removePartner(open.sqlite, id), { entity: 'partner', ids: [id], before: { name: partner.name, fingerprint: partner.fingerprint }, after: null });
+      return { removed: true as const };
+    },
     'sync.exportPreview': ({ partner }) => previewExport(vault(), partner, platform.now()),
     'sync.export': async ({ partner }) => {
       const saveFile = requireFiles();
@@ -112,6 +119,7 @@ export function syncHandlers(context: BackendContext) {
         (summary) => ({ entity: 'sync-import', ids: [summary.bundleId, summary.partner.id], before: null, after: { ops: summary.ops, applied: summary.applied, records: summary.records } }),
       );
     },
+    'sync.caseOrigin': ({ id }) => ({ origin: caseOrigin(vault().sqlite, id) }),
     'conflicts.list': () => listConflicts(ctx()),
     'conflicts.resolve': ({ id, choice }) => {
       context.write(
@@ -142,9 +150,11 @@ export function syncHandlers(context: BackendContext) {
     | 'partners.previewCard'
     | 'partners.add'
     | 'partners.setPolicy'
+    | 'partners.remove'
     | 'sync.exportPreview'
     | 'sync.export'
     | 'sync.import'
+    | 'sync.caseOrigin'
     | 'conflicts.list'
     | 'conflicts.resolve'
     | 'records.purge'

@@ -495,7 +495,7 @@ export function removeSource(db: Db, id: string, author: Author): void {
 }
 
 /** Keeps the denormalised person name on the case in step with its first victim. */
-export function refreshPersonName(db: Db, caseId: string): void {
+function refreshPersonName(db: Db, caseId: string): void {
   const first = db
     .select({ name: persons.displayName })
     .from(casePersons)

@@ -41,10 +41,17 @@ export function touchAll(sqlite: Sqlite, entity: SyncedEntity): void {
   sqlite.prepare(`INSERT OR IGNORE INTO temp.${TOUCHED} SELECT ?, ${keys} FROM main.${quote(entity.table)}`).run(entity.name);
 }
 
+const selects = new WeakMap<SyncedEntity, string>();
+
+/** The statement reading a row's synced fields (`f0`, `f1`, …) by its key. */
 export function selectSql(entity: SyncedEntity): string {
+  const cached = selects.get(entity);
+  if (cached) return cached;
   const fields = entity.fields.map((f, i) => `${f.read ?? quote(f.column)} AS f${i}`);
   const where = entity.key.map((k) => `${quote(k.column)} = ?`).join(' AND ');
-  return `SELECT ${['1 AS present', ...fields].join(', ')} FROM main.${quote(entity.table)} WHERE ${where}`;
+  const sql = `SELECT ${['1 AS present', ...fields].join(', ')} FROM main.${quote(entity.table)} WHERE ${where}`;
+  selects.set(entity, sql);
+  return sql;
 }
 
 interface PlannedOp {

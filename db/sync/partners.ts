@@ -67,6 +67,12 @@ export function setPolicy(sqlite: Sqlite, id: string, policy: SharingPolicy, at:
   sqlite.prepare("UPDATE sync_partners SET policy = ?, ack = '{}', policy_changed_at = ? WHERE id = ?").run(JSON.stringify(policy), at, id);
 }
 
+/** Forgets a partner: its bundles are refused from now on; what it sent stays, as do the records of exchanges. */
+export function removePartner(sqlite: Sqlite, id: string): void {
+  sqlite.prepare('DELETE FROM sync_streams WHERE partner_id = ?').run(id);
+  sqlite.prepare('DELETE FROM sync_partners WHERE id = ?').run(id);
+}
+
 export function saveVectors(sqlite: Sqlite, id: string, vectors: { ack?: VersionVector; received?: VersionVector }): void {
   if (vectors.ack) sqlite.prepare('UPDATE sync_partners SET ack = ? WHERE id = ?').run(JSON.stringify(vectors.ack), id);
   if (vectors.received) sqlite.prepare('UPDATE sync_partners SET received = ? WHERE id = ?').run(JSON.stringify(vectors.received), id);

@@ -27,6 +27,12 @@ export const beSync: Messages<typeof enSync> = {
     lastReceived: 'Апошняе атрыманне',
     sharing: 'Перадаецца',
     never: 'ніколі',
+    origin: 'ад {{office}}, іх нумар {{reference}}',
+    remove: 'Выдаліць',
+    removeName: 'Выдаліць {{name}}',
+    removeTitle: 'Перастаць давяраць {{name}}?',
+    removeIntro: 'Пакеты ад {{name}} адгэтуль будуць адхіляцца, і для яго нічога не ствараецца. Дасланае ім застаецца тут. Каб зноў давяраць, дадайце яго картку нанова і звярыце адбітак.',
+    removed: '{{name}} больш не партнёр.',
     exchange: '{{date}} · запісаў: {{count, number}}',
   },
   addPartner: {

@@ -24,6 +24,12 @@ export const enSync = {
     lastReceived: 'Last received',
     sharing: 'Shares',
     never: 'never',
+    origin: 'from {{office}}, their reference {{reference}}',
+    remove: 'Remove',
+    removeName: 'Remove {{name}}',
+    removeTitle: 'Stop trusting {{name}}?',
+    removeIntro: 'Bundles from {{name}} will be refused from now on, and none are made for it. What it sent stays here. To trust it again, add its card anew and compare the fingerprint.',
+    removed: '{{name}} is no longer a partner.',
     exchange: '{{date}} · {{count, number}} records',
   },
   addPartner: {

@@ -27,6 +27,12 @@ export const ruSync: Messages<typeof enSync> = {
     lastReceived: 'Последнее получение',
     sharing: 'Передаётся',
     never: 'никогда',
+    origin: 'от {{office}}, их номер {{reference}}',
+    remove: 'Удалить',
+    removeName: 'Удалить {{name}}',
+    removeTitle: 'Перестать доверять {{name}}?',
+    removeIntro: 'Пакеты от {{name}} отныне будут отклоняться, и для него ничего не создаётся. Присланное им остаётся здесь. Чтобы снова доверять, добавьте его карточку заново и сверьте отпечаток.',
+    removed: '{{name}} больше не партнёр.',
     exchange: '{{date}} · записей: {{count, number}}',
   },
   addPartner: {

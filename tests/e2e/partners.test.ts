@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,7 +69,6 @@ describe('two offices in Chromium', () => {
     const brestCard = await saveCard(brest);
     // The card itself is copied away before the next save overwrites the name.
     const cards = tempDir();
-    const { copyFileSync } = await import('node:fs');
     copyFileSync(viasnaCard, join(cards, 'viasna.json'));
     copyFileSync(brestCard, join(cards, 'brest.json'));
     await addPartner(brest, join(cards, 'viasna.json'), 'Viasna', viasnaId.fingerprint);
@@ -89,7 +88,9 @@ describe('two offices in Chromium', () => {
     await importing.getByRole('button', { name: 'Close' }).click();
     await brest.page.getByRole('article', { name: 'Viasna' }).getByText(/Last received/).waitFor();
     await brest.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Cases' }).click();
-    await brest.page.getByRole('button', { name: 'Detained after the vigil', exact: true }).waitFor();
+    await brest.page.getByRole('button', { name: 'Detained after the vigil', exact: true }).click();
+    await brest.page.getByText(`from Viasna, their reference ${shared.reference}`).waitFor();
+    await brest.page.getByRole('button', { name: 'Back to cases' }).click();
     expect(await brest.page.getByText('Stays at Viasna').count()).toBe(0);
 
     // Both offices retitle the case before they exchange again.

@@ -55,3 +55,32 @@ describe('applying operations', () => {
     expect(detail.reference).toMatch(/^\d{4}-00001$/);
   });
 });
+
+describe('the search rows of received cases', () => {
+  it('are what the case repository writes', async () => {
+    const { refreshCaseSearch, refreshPersonSearch } = await import('../../db/sync/entities/case-index');
+    const a = await office('Viasna');
+    const witness = await call(a.backend, 'persons.create', { givenName: 'Марфа', familyName: 'Рабкова' });
+    const created = await call(a.backend, 'cases.create', { title: 'Detention', personName: 'Алесь Бяляцкі', region: 'grodno', priority: 'urgent', tags: ['vigil', 'hrodna'], articles: ['342', '361-1'], locality: 'Hrodna', sentence: '3 years', summary: 'Held at Akrestsina' });
+    await call(a.backend, 'cases.linkPerson', { caseId: created.id, personId: witness.id, role: 'witness' });
+    await call(a.backend, 'cases.addNote', { caseId: created.id, body: 'Lawyer visited' });
+    a.backend.lockNow('user');
+    await withVault(a.dir, (vault) => {
+      // The same words, whatever order the rows came in (search matches words, not their order).
+      const row = () => {
+        const found = vault.sqlite.prepare("SELECT c.person_name AS name, i.body, i.keys FROM cases c JOIN search_docs d ON d.entity = 'case' AND d.row_id = c.id JOIN search_index i ON i.rowid = d.docid WHERE c.id = ?").get(created.id) as { name: string; body: string; keys: string };
+        return { name: found.name, body: found.body.split(/\s+/).sort(), keys: found.keys.split(' ').sort() };
+      };
+      const written = row();
+      vault.sqlite.prepare("UPDATE cases SET person_name = 'x' WHERE id = ?").run(created.id);
+      vault.sqlite.prepare("DELETE FROM search_index WHERE rowid = (SELECT docid FROM search_docs WHERE entity = 'case' AND row_id = ?)").run(created.id);
+      refreshCaseSearch(vault.sqlite, created.id);
+      expect(row()).toEqual(written);
+      const personRow = () => vault.sqlite.prepare("SELECT i.body, i.keys FROM search_docs d JOIN search_index i ON i.rowid = d.docid WHERE d.entity = 'person' AND d.row_id = ?").get(witness.id);
+      const person = personRow();
+      vault.sqlite.prepare("DELETE FROM search_index WHERE rowid = (SELECT docid FROM search_docs WHERE entity = 'person' AND row_id = ?)").run(witness.id);
+      refreshPersonSearch(vault.sqlite, witness.id);
+      expect(personRow()).toEqual(person);
+    });
+  });
+});

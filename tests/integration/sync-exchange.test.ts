@@ -33,6 +33,9 @@ describe('exchanging bundles between two offices', () => {
     const received = await call(b.backend, 'cases.get', { id: sharedCase.id });
     expect(received).toMatchObject({ title: shared.title, personName: 'Алесь Бяляцкі', violations: ['detention'], tags: ['vigil'], notes: [], sources: [] });
     expect(received.reference).not.toBe('');
+    // The local register numbers it; the recording office's reference stays with it.
+    expect(await call(b.backend, 'sync.caseOrigin', { id: sharedCase.id })).toEqual({ origin: { office: 'Viasna', reference: sharedCase.reference } });
+    expect(await call(a.backend, 'sync.caseOrigin', { id: sharedCase.id })).toEqual({ origin: null });
     expect((await call(b.backend, 'cases.list', { filter: { search: 'Bialiatski' } })).total).toBe(1);
     expect(await b.backend.invoke('cases.get', { id: privateCase.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const history = await call(b.backend, 'cases.history', { id: sharedCase.id });
@@ -112,5 +115,20 @@ describe('exchanging bundles between two offices', () => {
     const heads = async (dir: string) =>
       withVault(dir, (v) => opsOf(v).filter((o) => o.state === 1).map((o) => `${o.entity}|${o.key}|${o.field}|${o.value}`).sort());
     expect(await heads(b.dir)).toEqual(await heads(a.dir));
+  });
+
+  it('a removed partner’s bundles are refused; adding its card again trusts it anew', async () => {
+    const a = await syncOffice('Viasna');
+    const b = await syncOffice('Zhodzina');
+    await makePartners(a, b);
+    await call(a.backend, 'cases.create', shared);
+    const bundle = await exportFor(a, b);
+    const partner = (await call(b.backend, 'partners.list', {}))[0]!;
+    expect(await call(b.backend, 'partners.remove', { id: partner.id })).toEqual({ removed: true });
+    expect(await call(b.backend, 'partners.list', {})).toEqual([]);
+    expect(await b.backend.invoke('sync.import', { dataBase64: Buffer.from(bundle).toString('base64') })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PARTNER' } });
+    await call(a.backend, 'sync.saveCard', {});
+    await call(b.backend, 'partners.add', { card: Buffer.from(a.last()).toString('utf8'), fingerprintConfirmed: true });
+    expect((await importInto(b, bundle)).records).toMatchObject({ case: { created: 1 } });
   });
 });

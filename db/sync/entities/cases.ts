@@ -8,9 +8,10 @@ import { caseStatuses, priorities, regions, type CaseStatus, type Priority } fro
 import { partialDateBounds } from '../../../shared/domain/partial-date';
 import { casePersonRoles, violationTypes } from '../../../shared/domain/vocabularies';
 import { caseShared, sharesGroup, type SharingPolicy } from '../../../shared/sync/policy';
-import { formatReference, nextReferenceNumber, refreshPersonName, reindexCase } from '../../repositories/cases';
+import { formatReference, nextReferenceNumber } from '../../repositories/cases';
 import { unindexRow } from '../../search';
 import type { ColumnValues, SyncContext, SyncedEntity } from '../registry';
+import { refreshCaseSearch } from './case-index';
 import { boolField, enumField, idPart, isoTimeField, keyList, partialDateField, textField } from './fields';
 
 function eventSpan(eventDate: unknown, eventEndDate: unknown) {
@@ -118,10 +119,7 @@ export const caseEntity: SyncedEntity = {
   shared: sharedCases,
   companions: caseCompanions,
   afterApply: (ctx, keys) => {
-    for (const id of keys) {
-      refreshPersonName(ctx.db, id);
-      reindexCase(ctx.db, id);
-    }
+    for (const id of keys) refreshCaseSearch(ctx.sqlite, id);
   },
   beforeDelete: ({ db, sqlite }, keys) => {
     const list = keyList(keys);

@@ -8,9 +8,10 @@ import { displayNameOf } from '../../../shared/domain/persons';
 import { regions } from '../../../shared/domain/cases';
 import { genders, relationTypes } from '../../../shared/domain/vocabularies';
 import { sharesGroup, type SharingPolicy } from '../../../shared/sync/policy';
-import { getPersonRow, latinNameOf, reindexPerson } from '../../repositories/persons';
+import { latinNameOf } from '../../repositories/persons';
 import { keysFor, unindexRow } from '../../search';
 import type { SyncContext, SyncedEntity } from '../registry';
+import { refreshPersonSearch } from './case-index';
 import { caseEntity } from './cases';
 import { boolField, enumField, idPart, isoTimeField, keyList, partialDateField, textField } from './fields';
 
@@ -72,7 +73,7 @@ export const personEntity: SyncedEntity = {
     return [...near].map((key) => ({ entity: 'person', key }));
   },
   afterApply: (ctx, keys) => {
-    for (const id of keys) reindexPerson(ctx.db, getPersonRow(ctx.db, id));
+    for (const id of keys) refreshPersonSearch(ctx.sqlite, id);
   },
   affects: ({ sqlite }, keys) =>
     (sqlite.prepare('SELECT DISTINCT case_id AS id FROM case_persons WHERE person_id IN (SELECT value FROM json_each(?))').all(keyList(keys)) as { id: string }[]).map((r) => ({

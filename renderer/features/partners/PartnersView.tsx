@@ -15,8 +15,15 @@ import { ExportDialog } from './ExportDialog';
 import { Fingerprint } from './Fingerprint';
 import { OfficeIdentity } from './OfficeIdentity';
 import { PolicyDialog } from './PolicyDialog';
+import { RemovePartnerDialog } from './RemovePartnerDialog';
 
-type Open = { kind: 'add' } | { kind: 'import' } | { kind: 'export'; partnerId: string | null } | { kind: 'policy'; partner: PartnerRecord } | null;
+type Open =
+  | { kind: 'add' }
+  | { kind: 'import' }
+  | { kind: 'export'; partnerId: string | null }
+  | { kind: 'policy'; partner: PartnerRecord }
+  | { kind: 'remove'; partner: PartnerRecord }
+  | null;
 
 /** The Partners section: this office's fingerprint and card, the partner offices, bundles, conflicts. */
 export function PartnersView({ session, onOpenCase }: { session: SessionInfo; onOpenCase: (id: string) => void }) {
@@ -81,9 +88,14 @@ export function PartnersView({ session, onOpenCase }: { session: SessionInfo; on
                     </button>
                   ) : null}
                   {isAdmin ? (
-                    <button type="button" onClick={() => setOpen({ kind: 'policy', partner })} aria-label={t('partners.policyFor', { name: partner.name })}>
-                      {t('partners.policy')}
-                    </button>
+                    <>
+                      <button type="button" onClick={() => setOpen({ kind: 'policy', partner })} aria-label={t('partners.policyFor', { name: partner.name })}>
+                        {t('partners.policy')}
+                      </button>
+                      <button type="button" onClick={() => setOpen({ kind: 'remove', partner })} aria-label={t('partners.removeName', { name: partner.name })}>
+                        {t('partners.remove')}
+                      </button>
+                    </>
                   ) : null}
                 </div>
               </div>
@@ -122,6 +134,17 @@ export function PartnersView({ session, onOpenCase }: { session: SessionInfo; on
       ) : null}
       {open?.kind === 'import' ? <BundleImportDialog onClose={() => setOpen(null)} onImported={reload} onOpenCase={onOpenCase} /> : null}
       {open?.kind === 'export' ? <ExportDialog partners={list} initial={open.partnerId} onClose={() => setOpen(null)} onExported={reload} /> : null}
+      {open?.kind === 'remove' ? (
+        <RemovePartnerDialog
+          partner={open.partner}
+          onClose={() => setOpen(null)}
+          onRemoved={() => {
+            setOpen(null);
+            setMessage(t('partners.removed', { name: open.partner.name }));
+            reload();
+          }}
+        />
+      ) : null}
       {open?.kind === 'policy' ? (
         <PolicyDialog
           partner={open.partner}

@@ -12,6 +12,7 @@ import { NotesSection } from './NotesSection';
 import { PersonsSection } from './PersonsSection';
 import { SourcesSection } from './SourcesSection';
 import { useCaseDetail } from './use-case-detail';
+import { CaseOrigin } from '../../partners/CaseOrigin';
 
 interface CaseDetailPageProps {
   caseId: string;
@@ -45,6 +46,7 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
             <h2>{detail.title}</h2>
             <p className="detail-meta">
               <span className="reference">{detail.reference}</span>
+              <CaseOrigin caseId={detail.id} />
               <PriorityBadge priority={detail.priority} />
               <span className={`status status-${detail.status}`}>{t(`statuses.${detail.status}`)}</span>
               <span>
