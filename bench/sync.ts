@@ -6,7 +6,7 @@
  * `BENCH_SYNC_CASES` and `BENCH_SYNC_OPS` change the sizes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -125,7 +125,10 @@ async function main() {
     const receiver = await createVault(join(dir, 'receiver'), { office: 'Viasna', user: 'Nasta', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
     const sender = await createVault(join(dir, 'sender'), { office: 'Brest Watch', user: 'Ales', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
     fillReceiver(receiver, CASES);
+    const dbBytes = () => (receiver.sqlite.pragma('page_count', { simple: true }) as number) * (receiver.sqlite.pragma('page_size', { simple: true }) as number);
+    const bytesBefore = dbBytes();
     const baseline = await measured(() => prepareSync(receiver.sqlite, receiver.officeName, now()));
+    const logBytes = dbBytes() - bytesBefore;
     const receiverOps = (receiver.sqlite.prepare('SELECT count(*) AS n FROM sync_ops').get() as { n: number }).n;
     const work = await measured(() => partnerWork(sender, OPS));
     partnerOf(sender, receiver);
@@ -162,7 +165,15 @@ async function main() {
     const importMs = opened.ms + applied.ms;
     const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en');
     const created = Object.values(applied.value.records).reduce((sum, r) => sum + r.created, 0);
-    const row = (label: string, m: { ms: number; cpuMs: number; peakMiB: number }, n = ops) => [label, (m.ms / 1000).toFixed(2), (m.cpuMs / 1000).toFixed(2), perSecond(n, m.ms), m.peakMiB.toFixed(0)];
+    const valued = opened.value.ops.filter((op) => op.value !== undefined).length;
+    const row = (label: string, m: { ms: number; cpuMs: number; peakMiB: number }, n = ops) => [
+      label,
+      (m.ms / 1000).toFixed(2),
+      (m.cpuMs / 1000).toFixed(2),
+      perSecond(n, m.ms),
+      perSecond(n, m.cpuMs),
+      m.peakMiB.toFixed(0),
+    ];
     const whole = { ms: importMs, cpuMs: opened.cpuMs + applied.cpuMs, peakMiB: Math.max(opened.peakMiB, applied.peakMiB) };
     const rows = [
       row('export: select, encode, sign, encrypt', exported),
@@ -176,8 +187,8 @@ async function main() {
       [
         `Caseboard sync benchmark — a bundle of ${ops.toLocaleString('en')} field operations (${bundle.summary.records.case ?? 0} cases, ${created.toLocaleString('en')} records created) into a vault holding ${CASES.toLocaleString('en')} cases, Node ${process.version}`,
         '',
-        '| step | seconds | CPU seconds | operations/s | peak RSS (MiB) |',
-        '|---|---|---|---|---|',
+        '| step | seconds | CPU seconds | operations/s | operations per CPU second | peak RSS (MiB) |',
+        '|---|---|---|---|---|---|',
         ...rows.map((r) => `| ${r.join(' | ')} |`),
         '',
         '| bundle size | bytes | bytes per operation |',
@@ -186,8 +197,10 @@ async function main() {
         `| baseline: JSON lines, Brotli | ${naiveBytes.toLocaleString('en')} | ${(naiveBytes / ops).toFixed(1)} |`,
         `| baseline: JSON lines, uncompressed | ${Buffer.byteLength(lines).toLocaleString('en')} | ${(Buffer.byteLength(lines) / ops).toFixed(1)} |`,
         '',
+        `${valued.toLocaleString('en')} of the operations carry a value (the current ones); the others are earlier, overwritten values sent as bare ids: ${(bundle.bytes.length / valued).toFixed(1)} bytes per operation with a value.`,
+        `The operation log of the receiver's ${CASES.toLocaleString('en')} cases takes ${(logBytes / 1024 / 1024).toFixed(0)} MiB in the vault (${(logBytes / receiverOps).toFixed(0)} bytes per operation, indexes included).`,
         `The partner's own work (cases and edits, captured): ${(work.ms / 1000).toFixed(1)} s for ${work.value.toLocaleString('en')} operations.`,
-        `Peak resident memory of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB.`,
+        `Peak resident memory of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB. Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on this machine shares its 2 cores: CPU seconds are what this run itself used).`,
         '',
       ].join('\n'),
     );

@@ -39,6 +39,7 @@ function ownerRootOf(store: SyncStore, entityName: string, key: string, incoming
 /** Applies `ops` (already validated against the registry); `blobs` holds file contents by SHA-256. */
 export function applyOps(ctx: SyncContext, ops: readonly SyncOp[], blobs: ReadonlyMap<string, Buffer>, offices: Readonly<Record<string, string>> = {}): ApplyReport {
   const store = syncStore(ctx.sqlite);
+  store.forgetSites();
   for (const site of new Set(ops.map((op) => op.site))) store.ensureSite(site, offices[site] ?? null);
   const fresh = new Map<string, SyncOp[]>();
   let applied = 0;

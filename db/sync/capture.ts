@@ -99,7 +99,11 @@ function captureRow(writer: OpWriter, entity: SyncedEntity, parts: unknown[], se
   if (rid === undefined && !domain) return;
   const heads = rid === undefined ? [] : store.heads(rid);
   const byField = new Map<string, StoredOp[]>();
-  for (const head of heads) byField.set(head.field, [...(byField.get(head.field) ?? []), head]);
+  for (const head of heads) {
+    const list = byField.get(head.field);
+    if (list) list.push(head);
+    else byField.set(head.field, [head]);
+  }
   const siteIdOf = (ref: number) => store.siteId(ref);
   const exists = winnerValue(byField.get(EXISTS_FIELD), siteIdOf) === 'true';
   const planned: PlannedOp[] = [];
@@ -157,7 +161,11 @@ export function captureChanges(sqlite: Sqlite, now: Date): number {
   store.stmt(`DELETE FROM temp.${TOUCHED}`).run();
   const writer = new OpWriter(store, self.siteRef, self.counter, nextHlc(self.hlc, now.getTime()));
   const byEntity = new Map<string, unknown[][]>();
-  for (const row of touched) byEntity.set(row.entity, [...(byEntity.get(row.entity) ?? []), [row.k1, row.k2, row.k3]]);
+  for (const row of touched) {
+    const list = byEntity.get(row.entity);
+    if (list) list.push([row.k1, row.k2, row.k3]);
+    else byEntity.set(row.entity, [[row.k1, row.k2, row.k3]]);
+  }
   for (const entity of registry.entities) {
     const rows = byEntity.get(entity.name);
     if (!rows) continue;

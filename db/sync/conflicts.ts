@@ -58,6 +58,10 @@ export function resolveConflict(ctx: SyncContext, id: string, choice: number, no
   const chosen = conflict.values[choice];
   if (!chosen) throw new AppError('VALIDATION', `choice: there are only ${conflict.values.length} values to choose from`);
   if (chosen.value === null && conflict.values.some((v) => v.value !== null)) throw new AppError('VALIDATION', 'choice: that value is not known here');
+  const entity = registry.require(conflict.entity);
+  if (entity.appendOnly || entity.fields.find((f) => f.name === conflict.field)?.immutable) {
+    throw new AppError('VALIDATION', `${conflict.entity}.${conflict.field}: is written once; its values cannot be replaced`);
+  }
   const rid = syncStore(ctx.sqlite).rid(conflict.entity, conflict.key)!;
   writeLocalOps(ctx, [{ rid, field: conflict.field, value: JSON.stringify(chosen.value), purge: false }], now);
   return conflict;

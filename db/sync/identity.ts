@@ -34,6 +34,7 @@ export async function ensureSyncIdentity(sqlite: Sqlite, office: string, now: Da
   const signingSecret = ed25519.utils.randomSecretKey();
   const ageIdentity = await generateX25519Identity();
   const ageRecipient = await identityToRecipient(ageIdentity);
+  syncStore(sqlite).forgetSites();
   sqlite.transaction(() => {
     const siteRef = syncStore(sqlite).ensureSite(newSiteId(), office);
     sqlite
@@ -46,6 +47,7 @@ export async function ensureSyncIdentity(sqlite: Sqlite, office: string, now: Da
 /** From now on this vault writes as a new site (after a restore); earlier operations keep their site. */
 export function rotateSite(sqlite: Sqlite, office: string): string {
   const siteId = newSiteId();
+  syncStore(sqlite).forgetSites();
   sqlite.transaction(() => {
     const siteRef = syncStore(sqlite).ensureSite(siteId, office);
     sqlite.prepare('UPDATE sync_self SET site_ref = ?, counter = 0 WHERE id = 1').run(siteRef);

@@ -9,7 +9,7 @@ import { resolveRow } from '../../shared/sync/merge';
 import { selectSql } from './capture';
 import { registry } from './entities';
 import { sensitivity, toSyncOp } from './oplog';
-import { decodeColumn, encodeColumn, encodeColumnFallback, keyOf, keyParts, refKey, type ColumnValues, type SyncContext, type SyncedEntity } from './registry';
+import { decodeColumn, encodeColumn, encodeColumnFallback, keyParts, refKey, type ColumnValues, type SyncContext, type SyncedEntity } from './registry';
 import { syncStore } from './store';
 
 export interface MaterialiseReport {
@@ -199,4 +199,3 @@ export function retryPending(ctx: SyncContext, blobs: ReadonlyMap<string, Buffer
   return materialiseRows(ctx, resolved, blobs, from);
 }
 
-export { keyOf };

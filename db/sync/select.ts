@@ -91,7 +91,11 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
   const included: { row: RowRef; bare: boolean }[] = [];
   const sendRoots = new Set([...rootRid.values(), ...gone]);
   const byEntity = new Map<string, RowRef[]>();
-  for (const row of rowsOfRoots(ctx, sendRoots)) byEntity.set(row.entity, [...(byEntity.get(row.entity) ?? []), row]);
+  for (const row of rowsOfRoots(ctx, sendRoots)) {
+    const list = byEntity.get(row.entity);
+    if (list) list.push(row);
+    else byEntity.set(row.entity, [row]);
+  }
   for (const entity of registry.entities) {
     const rows = byEntity.get(entity.name) ?? [];
     if (rows.length === 0 || !sharesGroup(policy, entity.group)) continue;

@@ -95,7 +95,10 @@ export class SyncStore {
     return ref;
   }
 
-  /** Forgets cached site numbers: after a rollback they may name rows that no longer exist. */
+  /**
+   * Forgets cached site numbers. A rolled-back insert frees its number for the next site, so anything
+   * that may add sites starts with this.
+   */
   forgetSites(): void {
     this.#siteIds.clear();
     this.#siteRefs.clear();

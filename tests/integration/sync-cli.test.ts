@@ -70,7 +70,8 @@ describe('sync from the command line', () => {
     expect(age.status, age.stderr?.toString()).toBe(0);
     expect(age.stdout.subarray(0, 17).toString()).toBe('caseboard-bundle\n');
     expect(JSON.parse(age.stdout.subarray(17, age.stdout.indexOf(0x0a, 17)).toString())).toMatchObject({ version: 1, from: { office: 'Viasna' }, to: { office: 'Brest Watch' }, seq: 1, prev: null });
-  });
+    // Each command is its own process (about a second each on an idle machine).
+  }, 600_000);
 
   it('adds a partner from its keys alone, and refuses bad keys and files with their codes', () => {
     const root = tempDir();
@@ -91,5 +92,5 @@ describe('sync from the command line', () => {
     expect(existsSync(join(root, 'b.age'))).toBe(false);
     expect(cli(one, ['sync', 'import', notCard]).stderr).toMatch(/^BUNDLE_FORMAT: /);
     expect(cli(one, ['sync', 'export', '--to', 'Two'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^USAGE: /) });
-  });
+  }, 600_000);
 });
