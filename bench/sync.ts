@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
-import { insertCases, updateCase, setStatus } from '../db/repositories/cases';
+import { importCases, insertCases, updateCase, setStatus } from '../db/repositories/cases';
 import { captureChanges } from '../db/sync/capture';
 import { loadIdentity } from '../db/sync/identity';
 import { insertPartner } from '../db/sync/partners';
@@ -119,6 +119,25 @@ function partnerOf(vault: OpenVault, other: OpenVault): void {
   });
 }
 
+/** What capture adds to a spreadsheet-sized write: the same import, then its capture, in one transaction. */
+async function captureOverhead(dir: string, count: number) {
+  const vault = await createVault(join(dir, 'overhead'), { office: 'Overhead', user: 'Admin', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
+  const rows = syntheticCases(count, 11).map(({ status, ...c }) => ({ case: { ...c, summary: c.summary ?? '' }, status }));
+  let importMs = 0;
+  let captureMs = 0;
+  let ops = 0;
+  vault.orm.transaction((tx) => {
+    const started = performance.now();
+    importCases(tx, rows, 'imported', { id: vault.user.id, at: now().toISOString() });
+    const imported = performance.now();
+    ops = captureChanges(vault.sqlite, now());
+    importMs = imported - started;
+    captureMs = performance.now() - imported;
+  });
+  vault.close();
+  return { importMs, captureMs, ops };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'caseboard-bench-sync-'));
   try {
@@ -162,6 +181,7 @@ async function main() {
       }
     });
 
+    const overhead = await captureOverhead(dir, Math.min(10_000, CASES));
     const importMs = opened.ms + applied.ms;
     const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en');
     const created = Object.values(applied.value.records).reduce((sum, r) => sum + r.created, 0);
@@ -200,6 +220,7 @@ async function main() {
         `${valued.toLocaleString('en')} of the operations carry a value (the current ones); the others are earlier, overwritten values sent as bare ids: ${(bundle.bytes.length / valued).toFixed(1)} bytes per operation with a value.`,
         `The operation log of the receiver's ${CASES.toLocaleString('en')} cases takes ${(logBytes / 1024 / 1024).toFixed(0)} MiB in the vault (${(logBytes / receiverOps).toFixed(0)} bytes per operation, indexes included).`,
         `The partner's own work (cases and edits, captured): ${(work.ms / 1000).toFixed(1)} s for ${work.value.toLocaleString('en')} operations.`,
+        `Capture on a local write: importing ${Math.min(10_000, CASES).toLocaleString('en')} cases takes ${(overhead.importMs / 1000).toFixed(1)} s; capturing their ${overhead.ops.toLocaleString('en')} operations adds ${(overhead.captureMs / 1000).toFixed(1)} s (${((100 * overhead.captureMs) / overhead.importMs).toFixed(0)} %).`,
         `Peak resident memory of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB. Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on this machine shares its 2 cores: CPU seconds are what this run itself used).`,
         '',
       ].join('\n'),

@@ -42,9 +42,11 @@ export function applyOps(ctx: SyncContext, ops: readonly SyncOp[], blobs: Readon
   store.forgetSites();
   for (const site of new Set(ops.map((op) => op.site))) store.ensureSite(site, offices[site] ?? null);
   const fresh = new Map<string, SyncOp[]>();
+  // Beyond the highest counter held for its site an operation is new: no need to look for a copy.
+  const top = store.vector();
   let applied = 0;
   for (const op of ops) {
-    const held = store.opById(store.siteRef(op.site)!, op.counter);
+    const held = op.counter > (top[op.site] ?? 0) ? undefined : store.opById(store.siteRef(op.site)!, op.counter);
     if (held) {
       const row = store.rowOf(held.rid)!;
       if (!sameOp(toSyncOp(store, row, held), op)) throw new AppError('BUNDLE_INVALID', `Operation ${opKey(op)} differs from the copy already held.`);
@@ -106,6 +108,8 @@ export function applyOps(ctx: SyncContext, ops: readonly SyncOp[], blobs: Readon
 function checkWriteOnce(entityName: string, incoming: SyncOp[], existing: SyncOp[]): void {
   const entity = registry.require(entityName);
   const once = new Set(entity.fields.filter((f) => f.immutable || entity.appendOnly).map((f) => f.name));
+  // Only an operation that supersedes something can overwrite.
+  if (!incoming.some((op) => op.pred.length > 0 && once.has(op.field) && !op.purge)) return;
   const fieldOf = new Map([...existing, ...incoming].map((op) => [opKey(op), op.field]));
   for (const op of incoming) {
     if (op.field === EXISTS_FIELD || !once.has(op.field)) continue;
