@@ -24,7 +24,9 @@ import { ScheduledBackups } from './backups/scheduler';
 import { ClipboardGuard } from './clipboard-guard';
 import { clipboardHandlers } from './handlers/clipboard';
 import { aidHandlers } from './handlers/aid';
+import { syncHandlers } from './handlers/sync';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
+import { captureChanges } from '../db/sync/capture';
 import type { Platform } from './platform';
 import { Session } from './session';
 
@@ -67,6 +69,8 @@ export function createBackend(platform: Platform): Backend {
       return vault.orm.transaction((tx) => {
         const mark = changeMark(tx);
         const result = fn(tx);
+        // The operations partners will receive are recorded in the same transaction as the change.
+        captureChanges(vault.sqlite, platform.now());
         const about = (typeof subject === 'function' ? subject(result) : subject) ?? subjectFromChanges(tx, mark);
         if (about) appendAudit(tx, { at: platform.now().toISOString(), staffId: vault.user.id, method: current ?? 'unknown', subject: about });
         return result;
@@ -93,6 +97,7 @@ export function createBackend(platform: Platform): Backend {
     ...backupHandlers(scheduled),
     ...clipboardHandlers(context, clipboard),
     ...aidHandlers(context),
+    ...syncHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();
 

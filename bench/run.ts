@@ -200,8 +200,9 @@ async function main() {
   }
 }
 
-// BENCH=duplicates and BENCH=aid run the duplicate finder's (bench/duplicates.ts) and the aid ledger's
-// (bench/aid.ts) benchmarks instead.
+// BENCH=duplicates, BENCH=aid and BENCH=sync run the duplicate finder's (bench/duplicates.ts), the aid
+// ledger's (bench/aid.ts) and the sync (bench/sync.ts) benchmarks instead.
 if (process.env.BENCH === 'duplicates') await import('./duplicates');
 else if (process.env.BENCH === 'aid') await import('./aid');
+else if (process.env.BENCH === 'sync') await import('./sync');
 else await main();

@@ -51,6 +51,9 @@ export const options = {
   'group-by': { type: 'string' },
   date: { type: 'string' },
   language: { type: 'string' },
+  'age-recipient': { type: 'string' },
+  'signing-key': { type: 'string' },
+  field: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

@@ -17,18 +17,19 @@ import { vaultCommands, vaultUsage } from './commands/vault';
 import { staffCommands, staffUsage } from './commands/staff';
 import { backupCommands, backupUsage } from './commands/backups';
 import { aidCommands, aidUsage } from './commands/aid';
+import { syncCommands, syncUsage } from './commands/sync';
 import { options, type Command } from './context';
 import { CliError } from './errors';
 
 const USAGE = `Usage: caseboard [--data DIR] <command> [options]
 
 Commands:
-${[vaultUsage, caseUsage, personUsage, duplicateUsage, staffUsage, backupUsage, aidUsage].join('\n')}
+${[vaultUsage, caseUsage, personUsage, duplicateUsage, staffUsage, backupUsage, aidUsage, syncUsage].join('\n')}
 
 The passphrase is read from CASEBOARD_PASSPHRASE or asked on the terminal.
 A new passphrase (init, passphrase change) is read from CASEBOARD_NEW_PASSPHRASE or asked.`;
 
-const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...duplicateCommands, ...staffCommands, ...backupCommands, ...aidCommands };
+const commands: Record<string, Command> = { ...vaultCommands, ...caseCommands, ...personCommands, ...duplicateCommands, ...staffCommands, ...backupCommands, ...aidCommands, ...syncCommands };
 
 /** The longest run of leading words that names a command: `cases import FILE` is `cases import` + FILE. */
 function findCommand(positionals: string[]): { name: string; args: string[] } {

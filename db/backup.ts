@@ -11,6 +11,7 @@ import { AppError } from '../shared/errors';
 import { parseKeyFile, writeKeyFile } from './keyfile';
 import { DB_FILE, KEY_FILE, vaultPaths } from './paths';
 import { unlockVault, type OpenVault, type VaultOptions } from './vault';
+import { rotateSite } from './sync/identity';
 
 const MAGIC = 'caseboard-backup v1\n';
 
@@ -136,7 +137,12 @@ export async function restoreBackup(
     rmSync(paths.restoring);
     const vault = await unlockVault(dir, staffPassphrase, options);
     const office = vault.officeName;
-    vault.close();
+    try {
+      // The original may still be in use: the copy writes as a new site, so no operation id is ever reused.
+      rotateSite(vault.sqlite, office);
+    } finally {
+      vault.close();
+    }
     return { vaultId: manifest.vaultId, office, createdAt: manifest.createdAt };
   } catch (error) {
     for (const path of [paths.keys, paths.db, paths.wal, paths.shm, paths.restoring, `${paths.keys}.tmp`]) rmSync(path, { force: true });

@@ -29,6 +29,7 @@ import { duressModeOf, duressSlotId, type DuressMode } from './duress';
 import { appendAudit } from './audit';
 import { destroyKeyMaterial, wipeVault } from './wipe';
 import { runDataUpgrades } from './upgrades';
+import { installCapture, prepareSync } from './sync/setup';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -222,6 +223,7 @@ function openAndMigrate(dir: string, key: Buffer, create: boolean, options: Vaul
     const orm = drizzle(sqlite, { schema });
     try {
       migrate(orm, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir() });
+      installCapture(sqlite);
       runDataUpgrades(orm);
       refreshPlannerStats(sqlite);
     } catch (error) {
@@ -253,6 +255,7 @@ export async function createVault(
   try {
     opened = openAndMigrate(dir, key, true, options);
     const { orm } = opened;
+    await prepareSync(opened.sqlite, init.office, new Date(now));
     orm.transaction((tx) => {
       tx.insert(schema.office).values({ id: vaultId, name: init.office, createdAt: now }).run();
       tx.insert(schema.staff).values({ ...user, slotId, createdAt: now }).run();
@@ -329,6 +332,12 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
     if (!officeRow || officeRow.id !== keyFile.vaultId || !user || user.removedAt) {
       sqlite.close();
       throw new AppError('VAULT_DAMAGED', 'The key file and the database belong to different vaults.');
+    }
+    try {
+      await prepareSync(sqlite, officeRow.name, (options.now ?? (() => new Date()))());
+    } catch (error) {
+      sqlite.close();
+      throw error;
     }
     return new OpenVault(dir, sqlite, key, orm, keyFile.vaultId, officeRow.name, { id: user.id, name: user.name, role: user.role, mustChangePassphrase: user.mustChangePassphrase }, slotId, options);
   } catch (error) {

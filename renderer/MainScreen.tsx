@@ -6,6 +6,7 @@ import { AidView } from './features/aid/AidView';
 import { AuditView } from './features/audit/AuditView';
 import { CasesView } from './features/cases/CasesView';
 import { DuplicatesView } from './features/duplicates/DuplicatesView';
+import { PartnersView } from './features/partners/PartnersView';
 import { useTriageState } from './features/cases/use-triage-state';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { useActivityReporter } from './features/vault/use-activity-reporter';
@@ -49,6 +50,16 @@ export function MainScreen({ session, onLock, onSettingsSaved, onVaultGone }: Ma
             onSettingsSaved={onSettingsSaved}
             onOpenAudit={() => show('audit')}
             onVaultGone={onVaultGone}
+          />
+        );
+      case 'partners':
+        return (
+          <PartnersView
+            session={session}
+            onOpenCase={(id) => {
+              setOpenCaseId(id);
+              show('cases');
+            }}
           />
         );
       case 'cases':

@@ -8,6 +8,7 @@ import './styles/detail.css';
 import './styles/security.css';
 import './styles/duplicates.css';
 import './styles/aid.css';
+import './styles/partners.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

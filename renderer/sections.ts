@@ -1,5 +1,5 @@
 /** The top-level sections of the main screen, in the order the top bar shows them. */
-export const navSections = ['cases', 'duplicates', 'aid'] as const;
+export const navSections = ['cases', 'duplicates', 'aid', 'partners'] as const;
 export type NavSection = (typeof navSections)[number];
 
 /** What the main screen shows: a section, or settings and the pages opened from them. */

@@ -57,6 +57,20 @@ import { settingsSchema, type Settings } from './domain/settings';
 import { backupScheduleInputSchema, type BackupScheduleState } from './domain/backup-schedule';
 import { aidApi } from './api-aid';
 import {
+  bundleInputSchema,
+  conflictResolveSchema,
+  partnerAddSchema,
+  partnerRefSchema,
+  policyInputSchema,
+  purgeSchema,
+  type CardPreview,
+  type ConflictRecord,
+  type ExportSummary,
+  type IdentityInfo,
+  type ImportSummary,
+  type PartnerRecord,
+} from './domain/sync';
+import {
   displayNameSchema,
   newPassphraseSchema,
   passphraseSchema,
@@ -84,6 +98,8 @@ function method<O>() {
 const everyone = roles;
 const writers = writerRoles;
 const sourceReaders = ['admin', 'coordinator'] as const satisfies readonly Role[];
+/** Who may send records to partners and take theirs in. */
+const syncers = ['admin', 'coordinator'] as const satisfies readonly Role[];
 const noInput = z.strictObject({});
 
 export interface VaultStatus {
@@ -253,6 +269,29 @@ export const api = {
   'settings.update': method<Settings>()({ input: settingsSchema.partial().strict(), access: ['admin'] }),
 
   ...aidApi,
+  /** This office in the sync network: site id, public keys, fingerprint. */
+  'sync.identity': method<IdentityInfo>()({ input: noInput, access: everyone }),
+  /** Saves this office's card (public keys only) where the person chooses. */
+  'sync.saveCard': method<{ path: string | null; fileName: string }>()({ input: noInput, access: syncers }),
+  'partners.list': method<PartnerRecord[]>()({ input: noInput, access: everyone }),
+  /** Reads a partner's card and shows its fingerprint, without adding it. */
+  'partners.previewCard': method<CardPreview>()({ input: z.strictObject({ card: z.string().min(1).max(16 * 1024) }), access: ['admin'] }),
+  'partners.add': method<PartnerRecord>()({ input: partnerAddSchema, access: ['admin'] }),
+  'partners.setPolicy': method<PartnerRecord>()({ input: policyInputSchema, access: ['admin'] }),
+  /** Stops trusting a partner (a key lost or a partnership ended): its bundles are refused from now on. */
+  'partners.remove': method<{ removed: true }>()({ input: z.strictObject({ id: recordId }), access: ['admin'] }),
+  /** What the next bundle for a partner would hold. */
+  'sync.exportPreview': method<ExportSummary>()({ input: partnerRefSchema, access: syncers }),
+  /** Writes a bundle for a partner where the person chooses: signed, and encrypted to the partner. */
+  'sync.export': method<{ path: string | null; summary: ExportSummary }>()({ input: partnerRefSchema, access: syncers }),
+  /** Verifies and applies a partner's bundle: all of it in one transaction, or nothing. */
+  'sync.import': method<ImportSummary>()({ input: bundleInputSchema, access: syncers }),
+  /** For a case received from a partner: the office that recorded it and its reference there. */
+  'sync.caseOrigin': method<{ origin: { office: string | null; reference: string } | null }>()({ input: z.strictObject({ id: recordId }), access: everyone }),
+  'conflicts.list': method<ConflictRecord[]>()({ input: noInput, access: everyone }),
+  'conflicts.resolve': method<{ resolved: true }>()({ input: conflictResolveSchema, access: writers }),
+  /** Erases a record, or a field's earlier values, here and at every partner the purge reaches. */
+  'records.purge': method<{ purged: number }>()({ input: purgeSchema, access: syncers }),
 } as const;
 
 export type Api = typeof api;

@@ -32,6 +32,21 @@ export const errorCodes = [
   'BUDGET_EXCEEDED',
   'INVALID_TRANSITION',
   'LEDGER_IMMUTABLE',
+  // Sync with partner offices: why a bundle or an office card was refused.
+  'BUNDLE_FORMAT',
+  'BUNDLE_DAMAGED',
+  'BUNDLE_VERSION',
+  'BUNDLE_RECIPIENT',
+  'BUNDLE_SIGNATURE',
+  'BUNDLE_REPLAY',
+  'BUNDLE_GAP',
+  'BUNDLE_CHAIN',
+  'BUNDLE_INVALID',
+  'BUNDLE_TOO_LARGE',
+  'UNKNOWN_PARTNER',
+  'PARTNER_EXISTS',
+  'CARD_FORMAT',
+  'CARD_SIGNATURE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

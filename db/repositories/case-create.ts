@@ -23,7 +23,7 @@ export interface CaseToCreate {
   status?: CaseStatus | undefined;
 }
 
-function nextReferenceNumber(db: Db, year: string): number {
+export function nextReferenceNumber(db: Db, year: string): number {
   const found = db
     .select({ n: sql<number | null>`max(CAST(substr(${cases.reference}, 6) AS INTEGER))` })
     .from(cases)
@@ -32,7 +32,7 @@ function nextReferenceNumber(db: Db, year: string): number {
   return (found?.n ?? 0) + 1;
 }
 
-const formatReference = (year: string, n: number) => `${year}-${String(n).padStart(5, '0')}`;
+export const formatReference = (year: string, n: number) => `${year}-${String(n).padStart(5, '0')}`;
 
 interface Link extends NameOnCase {
   personId: string;
@@ -73,6 +73,7 @@ export function createCases(db: Db, rows: readonly CaseToCreate[], reason: strin
     const row: CaseRow = {
       id: newId(),
       reference,
+      originReference: '',
       title: input.title,
       personName: primary.displayName,
       region: input.region,

@@ -18,6 +18,8 @@ export const cases = sqliteTable(
     id: text('id').primaryKey(),
     /** Human-readable, unique per office: `2026-00123`. */
     reference: text('reference').notNull(),
+    /** The reference the office that recorded the case gave it, for a case received from a partner; '' for our own. */
+    originReference: text('origin_reference').notNull().default(''),
     title: text('title').notNull(),
     /** Denormalised from the first victim, so the triage table sorts and shows it without a join. */
     personName: text('person_name').notNull(),

@@ -9,3 +9,4 @@ export * from './search';
 export * from './audit';
 export * from './person-links';
 export * from './aid';
+export * from './sync';

@@ -139,6 +139,7 @@ export const beDetail: Messages<typeof enDetail> = {
       attachment: 'Укладанне',
       source: 'Крыніца',
       relative: 'Сваяк',
+      received: 'Атрымана ад партнёра',
     },
     values: {
       added: 'дададзена',

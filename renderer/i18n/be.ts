@@ -3,6 +3,7 @@ import { beAid, beAidErrors } from './be-aid';
 import { beSecurity } from './be-security';
 import { beStrength } from './be-strength';
 import { beSafety } from './be-safety';
+import { beSync } from './be-sync';
 import { beDetail } from './be-detail';
 import { bePersons } from './be-persons';
 import { beDuplicates } from './be-duplicates';
@@ -55,6 +56,7 @@ export const be: Messages = {
       cases: 'Справы',
       duplicates: 'Дублікаты',
       aid: 'Дапамога',
+      partners: 'Партнёры',
     },
     lock: 'Заблакаваць',
     settings: 'Налады',
@@ -114,6 +116,7 @@ export const be: Messages = {
   ...beStrength,
   ...beSafety,
   ...beAid,
+  ...beSync,
   errors: {
     ...beAidErrors,
     VALIDATION: 'Праверце форму: {{detail}}',
@@ -134,6 +137,20 @@ export const be: Messages = {
     NOT_LINKED: 'Гэтыя запісы не аб’яднаны наўпрост, раз’ядноўваць няма чаго.',
     LINK_CONFLICT: 'Гэта супярэчыць рашэнню, што два з гэтых запісаў — розныя людзі. Спачатку змяніце тое рашэнне.',
     RATE_LIMITED: 'Занадта шмат няправільных парольных фраз. Пачакайце крыху перад наступнай спробай.',
+    BUNDLE_FORMAT: 'Гэты файл не з’яўляецца пакетам Caseboard або пашкоджаны.',
+    BUNDLE_DAMAGED: 'Пакет пашкоджаны або зменены; нічога не імпартавана. Папрасіце ў партнёра новы.',
+    BUNDLE_VERSION: 'Гэты пакет зроблены навейшай версіяй Caseboard. Абнавіце Caseboard, каб яго імпартаваць.',
+    BUNDLE_RECIPIENT: 'Гэты пакет зроблены для іншага офіса; нічога не імпартавана.',
+    BUNDLE_SIGNATURE: 'Подпіс пакета не супадае з ключом партнёра: пакет зменены або падроблены. Нічога не імпартавана.',
+    BUNDLE_REPLAY: 'Гэты пакет або навейшы ад таго ж партнёра ўжо імпартаваны; нічога не змянілася.',
+    BUNDLE_GAP: 'Гэты пакет абапіраецца на запісы партнёра, якія сюды не дайшлі. Папрасіце ў партнёра новы пакет.',
+    BUNDLE_CHAIN: 'Гэты пакет не ідзе за апошнім імпартаваным ад гэтага партнёра. Звяжыцеся з партнёрам, перш чым імпартаваць.',
+    BUNDLE_INVALID: 'У пакеце ёсць запіс, які гэты Caseboard не можа прыняць; нічога не імпартавана.',
+    BUNDLE_TOO_LARGE: 'Пакет занадта вялікі для імпарту.',
+    UNKNOWN_PARTNER: 'Гэты пакет ад офіса, які не з’яўляецца давераным партнёрам. Спачатку дадайце яго картку.',
+    PARTNER_EXISTS: 'Гэты партнёр ужо ёсць у спісе.',
+    CARD_FORMAT: 'Гэты файл не з’яўляецца правільнай карткай офіса.',
+    CARD_SIGNATURE: 'Гэтая картка офіса зменена: яе ключы і адбітак не адпавядаюць адно аднаму.',
     unexpected: 'Нешта пайшло не так: {{detail}}',
   },
 };

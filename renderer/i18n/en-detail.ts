@@ -137,6 +137,7 @@ export const enDetail = {
       attachment: 'Attachment',
       source: 'Source',
       relative: 'Relative',
+      received: 'Received from a partner',
     },
     values: {
       added: 'added',

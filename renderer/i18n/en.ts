@@ -4,6 +4,7 @@ import { enAid, enAidErrors } from './en-aid';
 import { enSecurity } from './en-security';
 import { enStrength } from './en-strength';
 import { enSafety } from './en-safety';
+import { enSync } from './en-sync';
 import { enDetail } from './en-detail';
 import { enPersons } from './en-persons';
 import { enDuplicates } from './en-duplicates';
@@ -55,6 +56,7 @@ export const en = {
       cases: 'Cases',
       duplicates: 'Duplicates',
       aid: 'Aid',
+      partners: 'Partners',
     },
     lock: 'Lock',
     settings: 'Settings',
@@ -114,6 +116,7 @@ export const en = {
   ...enStrength,
   ...enSafety,
   ...enAid,
+  ...enSync,
   errors: {
     ...enAidErrors,
     VALIDATION: 'Please check the form: {{detail}}',
@@ -134,6 +137,20 @@ export const en = {
     NOT_LINKED: 'These records are not merged directly, so there is nothing to unmerge.',
     LINK_CONFLICT: 'This contradicts a decision that two of these records are different people. Change that decision first.',
     RATE_LIMITED: 'Too many wrong passphrases. Wait a moment before the next try.',
+    BUNDLE_FORMAT: 'This file is not a Caseboard bundle, or it is damaged.',
+    BUNDLE_DAMAGED: 'The bundle is damaged or was altered; nothing was imported. Ask the partner for a new one.',
+    BUNDLE_VERSION: 'This bundle was made by a newer Caseboard. Update Caseboard to import it.',
+    BUNDLE_RECIPIENT: 'This bundle was made for another office; nothing was imported.',
+    BUNDLE_SIGNATURE: 'The bundle’s signature does not match the partner’s key: it was altered or forged. Nothing was imported.',
+    BUNDLE_REPLAY: 'This bundle, or a newer one from the same partner, was imported already; nothing changed.',
+    BUNDLE_GAP: 'This bundle builds on records from the partner that never arrived here. Ask the partner for a new bundle.',
+    BUNDLE_CHAIN: 'This bundle does not follow the last one imported from this partner. Talk to the partner before importing it.',
+    BUNDLE_INVALID: 'The bundle holds a record this Caseboard cannot accept; nothing was imported.',
+    BUNDLE_TOO_LARGE: 'The bundle is too large to import.',
+    UNKNOWN_PARTNER: 'This bundle comes from an office that is not a trusted partner. Add its card first.',
+    PARTNER_EXISTS: 'That partner is already in the list.',
+    CARD_FORMAT: 'This file is not a valid office card.',
+    CARD_SIGNATURE: 'This office card was altered: its keys and fingerprint do not belong together.',
     unexpected: 'Something went wrong: {{detail}}',
   },
 };

@@ -139,6 +139,7 @@ export const ruDetail: Messages<typeof enDetail> = {
       attachment: 'Вложение',
       source: 'Источник',
       relative: 'Родственник',
+      received: 'Получено от партнёра',
     },
     values: {
       added: 'добавлен',

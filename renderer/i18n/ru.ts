@@ -4,6 +4,7 @@ import { ruAid, ruAidErrors } from './ru-aid';
 import { ruSecurity } from './ru-security';
 import { ruStrength } from './ru-strength';
 import { ruSafety } from './ru-safety';
+import { ruSync } from './ru-sync';
 import { ruDetail } from './ru-detail';
 import { ruPersons } from './ru-persons';
 import { ruDuplicates } from './ru-duplicates';
@@ -55,6 +56,7 @@ export const ru: Messages = {
       cases: 'Дела',
       duplicates: 'Дубли',
       aid: 'Помощь',
+      partners: 'Партнёры',
     },
     lock: 'Заблокировать',
     settings: 'Настройки',
@@ -114,6 +116,7 @@ export const ru: Messages = {
   ...ruStrength,
   ...ruSafety,
   ...ruAid,
+  ...ruSync,
   errors: {
     ...ruAidErrors,
     VALIDATION: 'Проверьте форму: {{detail}}',
@@ -134,6 +137,20 @@ export const ru: Messages = {
     NOT_LINKED: 'Эти записи не объединены напрямую, разъединять нечего.',
     LINK_CONFLICT: 'Это противоречит решению, что две из этих записей — разные люди. Сначала измените то решение.',
     RATE_LIMITED: 'Слишком много неверных парольных фраз. Подождите немного перед следующей попыткой.',
+    BUNDLE_FORMAT: 'Этот файл не является пакетом Caseboard или повреждён.',
+    BUNDLE_DAMAGED: 'Пакет повреждён или изменён; ничего не импортировано. Попросите у партнёра новый.',
+    BUNDLE_VERSION: 'Этот пакет сделан более новой версией Caseboard. Обновите Caseboard, чтобы его импортировать.',
+    BUNDLE_RECIPIENT: 'Этот пакет сделан для другого офиса; ничего не импортировано.',
+    BUNDLE_SIGNATURE: 'Подпись пакета не совпадает с ключом партнёра: пакет изменён или подделан. Ничего не импортировано.',
+    BUNDLE_REPLAY: 'Этот пакет или более новый от того же партнёра уже импортирован; ничего не изменилось.',
+    BUNDLE_GAP: 'Этот пакет опирается на записи партнёра, которые сюда не дошли. Попросите у партнёра новый пакет.',
+    BUNDLE_CHAIN: 'Этот пакет не следует за последним импортированным от этого партнёра. Свяжитесь с партнёром, прежде чем импортировать.',
+    BUNDLE_INVALID: 'В пакете есть запись, которую этот Caseboard не может принять; ничего не импортировано.',
+    BUNDLE_TOO_LARGE: 'Пакет слишком большой для импорта.',
+    UNKNOWN_PARTNER: 'Этот пакет от офиса, который не является доверенным партнёром. Сначала добавьте его карточку.',
+    PARTNER_EXISTS: 'Этот партнёр уже есть в списке.',
+    CARD_FORMAT: 'Этот файл не является правильной карточкой офиса.',
+    CARD_SIGNATURE: 'Эта карточка офиса изменена: её ключи и отпечаток не соответствуют друг другу.',
     unexpected: 'Что-то пошло не так: {{detail}}',
   },
 };

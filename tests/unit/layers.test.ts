@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 const allowed: Record<string, { folders: string[]; node: boolean; electron: boolean }> = {
   shared: { folders: ['shared'], node: false, electron: false },
   db: { folders: ['shared', 'db'], node: true, electron: false },
-  backend: { folders: ['shared', 'db', 'backend'], node: true, electron: false },
+  sync: { folders: ['shared', 'db', 'sync'], node: true, electron: false },
+  backend: { folders: ['shared', 'db', 'sync', 'backend'], node: true, electron: false },
   cli: { folders: ['shared', 'backend', 'cli'], node: true, electron: false },
   electron: { folders: ['shared', 'backend', 'electron'], node: true, electron: true },
   renderer: { folders: ['shared', 'renderer'], node: false, electron: false },

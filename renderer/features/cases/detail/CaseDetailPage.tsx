@@ -15,6 +15,7 @@ import { NotesSection } from './NotesSection';
 import { PersonsSection } from './PersonsSection';
 import { SourcesSection } from './SourcesSection';
 import { useCaseDetail } from './use-case-detail';
+import { CaseOrigin } from '../../partners/CaseOrigin';
 
 interface CaseDetailPageProps {
   caseId: string;
@@ -50,6 +51,7 @@ export function CaseDetailPage({ caseId, canWrite, staff, onBack, onOpenPerson }
               <span className="reference">{detail.reference}</span>
               <CopyFieldButton caseId={detail.id} field="reference" label={t('clipboard.copyReference')} />
               {detail.personName ? <CopyFieldButton caseId={detail.id} field="personName" label={t('clipboard.copyPersonName', { name: detail.personName })} /> : null}
+              <CaseOrigin caseId={detail.id} />
               <PriorityBadge priority={detail.priority} />
               <span className={`status status-${detail.status}`}>{t(`statuses.${detail.status}`)}</span>
               <span>

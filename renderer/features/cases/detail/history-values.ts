@@ -10,7 +10,7 @@ const fieldKeys = [
   'assignee',
 ] as const;
 type FieldKey = (typeof fieldKeys)[number];
-const eventKeys = ['created', 'note', 'person', 'attachment', 'source', 'relative'] as const;
+const eventKeys = ['created', 'note', 'person', 'attachment', 'source', 'relative', 'received'] as const;
 type EventKey = (typeof eventKeys)[number];
 
 const aliases: Record<string, FieldKey> = { assigneeId: 'assignee' };
