@@ -76,7 +76,7 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
     const entity = registry.require(item.entity);
     const parts = keyParts(entity, item.key)!;
     const values = new Map([...item.resolution.fields].map(([f, r]) => [f, r.winner?.value]));
-    const outcome = writeRecord(ctx, entity, parts, values, blobs);
+    const outcome = writeRecord({ ...ctx, from }, entity, parts, values, blobs);
     if (outcome === 'waiting') {
       pendingInsert.run(item.rid);
       continue;

@@ -40,6 +40,8 @@ export interface SyncContext {
   sqlite: Sqlite;
   /** ISO time of the write or import. */
   now: string;
+  /** While applying a bundle: the office it came from (a partner's copy of a record is marked with it). */
+  from?: string;
 }
 
 /** Column values of a record being written from operations, by column name. */

@@ -7,13 +7,16 @@ import { MAX_ATTACHMENT_BYTES } from '../domain/cases';
 import { violationTypes, type ViolationType } from '../domain/vocabularies';
 
 /** Groups of records a policy can switch on; a synced entity belongs to one. */
-export const shareGroups = ['case', 'person', 'attachment'] as const;
+export const shareGroups = ['case', 'person', 'attachment', 'aid'] as const;
 export type ShareGroup = (typeof shareGroups)[number];
 
 const tag = z.string().trim().min(1).max(60).transform((t) => t.toLowerCase());
 
 export const sharingPolicySchema = z.strictObject({
-  /** Which groups go: cases; the persons named in shared cases and their relatives; evidence files. */
+  /**
+   * Which groups go: cases; the persons named in shared cases and their relatives (with the decisions that
+   * two of them are or are not one person); evidence files; paid disbursements to persons that go.
+   */
   entities: z.array(z.string().regex(/^[a-z][a-z-]{0,39}$/)).max(20),
   /** Only cases with one of these violation types (empty: any type). */
   violations: z.array(z.enum(violationTypes)).max(violationTypes.length),

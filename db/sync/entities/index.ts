@@ -5,5 +5,7 @@
 import { Registry } from '../registry';
 import { attachmentEntity, caseEntity, casePersonEntity, caseTagEntity, caseViolationEntity } from './cases';
 import { personEntity, personRelationEntity } from './persons';
+import { personLinkEntity } from './person-links';
+import { disbursementEntity } from './aid';
 
-export const registry = new Registry([caseEntity, personEntity, casePersonEntity, caseViolationEntity, caseTagEntity, personRelationEntity, attachmentEntity]);
+export const registry = new Registry([caseEntity, personEntity, casePersonEntity, caseViolationEntity, caseTagEntity, personRelationEntity, attachmentEntity, personLinkEntity, disbursementEntity]);
