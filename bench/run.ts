@@ -173,4 +173,6 @@ async function main() {
 
 // BENCH=duplicates runs the duplicate finder's benchmark instead (bench/duplicates.ts).
 if (process.env.BENCH === 'duplicates') await import('./duplicates');
+// BENCH=duplicates-fit fits the duplicate score's weights (bench/fit-duplicates.ts).
+else if (process.env.BENCH === 'duplicates-fit') await import('./fit-duplicates');
 else await main();

@@ -36,6 +36,7 @@ export const options = {
   recipient: { type: 'string', multiple: true },
   identity: { type: 'string' },
   full: { type: 'boolean', default: false },
+  possible: { type: 'boolean', default: false },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
