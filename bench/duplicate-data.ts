@@ -134,7 +134,17 @@ const KEYBOARD_NEIGHBOURS: Record<string, string> = {
   o: 'ip', p: 'o', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', y: 'tu', z: 'x',
 };
 
-export function generateLabelledPersons(count: number, seed = 7): LabelledPopulation {
+/** Other assumptions than the defaults, to see how the finder fares when the real register differs. */
+export interface GeneratorAssumptions {
+  /** Multiplies how often surnames (12 %) and given names (6 %) of a further record are mistyped. */
+  readonly typos?: number;
+  /** Multiplies how often an office records each of a person's cases (65 % for the first record, 50 % after). */
+  readonly cases?: number;
+}
+
+export function generateLabelledPersons(count: number, seed = 7, assume: GeneratorAssumptions = {}): LabelledPopulation {
+  const typos = assume.typos ?? 1;
+  const caseShare = assume.cases ?? 1;
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const chance = (p: number) => next() < p;
@@ -236,8 +246,8 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
     const keepPatronymic = latinSystem === null ? chance(0.6) : chance(0.2);
     const patronymic = keepPatronymic ? write(identity.patronymic) : '';
     if (!original || chance(0.05)) {
-      if (chance(0.12)) family = typo(family, next);
-      if (chance(0.06)) given = typo(given, next);
+      if (chance(0.12 * typos)) family = typo(family, next);
+      if (chance(0.06 * typos)) given = typo(given, next);
     }
     const precision = next();
     let year = identity.birth.year;
@@ -248,7 +258,7 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
     const region = chance(0.35) ? null : chance(0.1) ? pick(REGIONS) : identity.region;
     const gender = chance(0.5) ? identity.gender : 'unknown';
     const locality = identity.locality !== null && chance(0.4) ? write(identity.locality) : '';
-    const events = recordEvents(next, identity.events, original ? 0.65 : 0.5, write);
+    const events = recordEvents(next, identity.events, (original ? 0.65 : 0.5) * caseShare, write);
     persons.push({ id, identity: identity.key, givenName: given, familyName: family, patronymic, birthDate, gender, region, locality, events });
     recordsOf.set(identity.key, [...(recordsOf.get(identity.key) ?? []), id]);
   };

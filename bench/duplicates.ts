@@ -88,11 +88,33 @@ function quality(population: LabelledPopulation): { pureScanS: number } {
   return { pureScanS };
 }
 
+/** The same weights on populations generated under other assumptions than those they were fitted on. */
+function robustness(): void {
+  const size = Math.min(PERSONS, 50_000);
+  console.log(`\nThe same weights on ${int(size)} persons generated under other assumptions (seed ${SEED}), at the default threshold:\n`);
+  console.log('| population | precision | recall | both birth dates known: precision | recall |');
+  console.log('|---|---|---|---|---|');
+  const dated = (a: { birthDate: string | null }, b: { birthDate: string | null }) => a.birthDate !== null && b.birthDate !== null;
+  for (const [label, assume] of [
+    ['as fitted', {}],
+    ['typos twice as often', { typos: 2 }],
+    ['offices record half as many of the cases', { cases: 0.5 }],
+    ['no case on any record', { cases: 0 }],
+  ] as const) {
+    const population = generateLabelledPersons(size, SEED, assume);
+    const { candidates } = findDuplicates({ persons: population.persons, relations: population.relations, threshold: DEFAULT_THRESHOLD });
+    const all = evaluate(population, candidates);
+    const both = evaluate(population, candidates, dated);
+    console.log(`| ${label} | ${pct(all.precision)} | ${pct(all.recall)} | ${pct(both.precision)} | ${pct(both.recall)} |`);
+  }
+}
+
 async function main() {
   console.log(`Caseboard duplicate finder — ${int(PERSONS)} generated persons (seed ${SEED}), ${SAMPLES} look-ups, Node ${process.version}\n`);
   const population = generateLabelledPersons(PERSONS, SEED);
   describePopulation(population);
   const { pureScanS } = quality(population);
+  if (process.env.BENCH_ROBUSTNESS !== '0') robustness();
 
   // Naive baseline: every pair scored, on a sample, extrapolated to N × N.
   const sample = population.persons.slice(0, 3000).map(matchFeatures);

@@ -12,7 +12,7 @@ import type { Reason } from '../../shared/duplicates/reasons';
 import { byScore, findDuplicates, frequenciesOf, type Candidate } from '../../shared/duplicates/scan';
 import { DEFAULT_THRESHOLD, MODEL_VERSION, POSSIBLE_THRESHOLD, scorePair } from '../../shared/duplicates/score';
 import { AppError } from '../../shared/errors';
-import { duplicateCandidates, personLinks, personRelations, persons, settings } from '../schema';
+import { casePersons, cases, duplicateCandidates, personLinks, personRelations, persons, settings } from '../schema';
 import type { Db } from './changes';
 import { lookupSimilar, matchColumns, populationFrequencies, storeFrequencies, victimEvents, withEvents } from './duplicate-lookup';
 import { canonicalIds } from './person-links';
@@ -47,9 +47,21 @@ function scoredWithCurrentModel(db: Db): boolean {
   return row !== undefined && JSON.parse(row.value) === MODEL_VERSION;
 }
 
+/** Persons changed since `at`: edited themselves, or the victim of a case written since (its date, place, articles). */
+function changedPersonIds(db: Db, at: string): string[] {
+  const own = db.select({ id: persons.id }).from(persons).where(gt(persons.updatedAt, at)).all();
+  const byCase = db
+    .selectDistinct({ id: casePersons.personId })
+    .from(casePersons)
+    .innerJoin(cases, eq(cases.id, casePersons.caseId))
+    .where(and(eq(casePersons.role, 'victim'), gt(cases.updatedAt, at)))
+    .all();
+  return [...new Set([...own, ...byCase].map((r) => r.id))];
+}
+
 function changedSince(db: Db, at: string | null): number {
-  const where = at === null ? undefined : gt(persons.updatedAt, at);
-  return db.select({ n: count() }).from(persons).where(where).get()?.n ?? 0;
+  if (at === null) return db.select({ n: count() }).from(persons).get()?.n ?? 0;
+  return changedPersonIds(db, at).length;
 }
 
 /** Pairs that a decision settles: a live link, or members of one group. */
@@ -115,10 +127,10 @@ export function scanAllDuplicates(db: Db, at: string, threshold = POSSIBLE_THRES
 /** Brings the queue up to date: looks up the persons changed since the last scan, or rescans when many changed. */
 export function refreshDuplicates(db: Db, at: string, full = false): ScanSummary {
   const last = scannedAt(db);
-  const changed = changedSince(db, last);
-  if (full || last === null || changed > INCREMENTAL_LIMIT || !scoredWithCurrentModel(db)) return scanAllDuplicates(db, at);
+  if (full || last === null || !scoredWithCurrentModel(db)) return scanAllDuplicates(db, at);
   const started = performance.now();
-  const ids = db.select({ id: persons.id }).from(persons).where(gt(persons.updatedAt, last)).all().map((r) => r.id);
+  const ids = changedPersonIds(db, last);
+  if (ids.length > INCREMENTAL_LIMIT) return scanAllDuplicates(db, at);
   const skipped = skippedPairs(db);
   let compared = 0;
   const found: Candidate[] = [];

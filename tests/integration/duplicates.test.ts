@@ -246,7 +246,7 @@ describe('the upgrade to iuliia for the Russian systems', () => {
 
 describe('evidence beyond names, and the possible band', () => {
   it('finds a surname mistyped in its first letters, and weighs a case on the same day', async () => {
-    const { backend } = await office();
+    const { backend, advance } = await office();
     const existing = await person(backend, { givenName: 'Ігар', familyName: 'Лосік', birthDate: '1992-05-03', region: 'brest' });
     const similar = await call(backend, 'persons.similar', { givenName: 'Ігар', familyName: 'Лрсік', birthDate: '1992-05-03' });
     expect(similar.map((s) => s.person.id)).toEqual([existing]);
@@ -260,10 +260,13 @@ describe('evidence beyond names, and the possible band', () => {
     const before = (await call(backend, 'duplicates.list', {})).rows.find((r) => [r.a.id, r.b.id].sort().join() === [a, b].sort().join())!;
     expect(before.band).toBe('possible');
     expect(plain.likely).toBeLessThan(plain.candidates);
+    advance(60_000);
     for (const id of [a, b]) {
       await call(backend, 'cases.create', { title: 'Detention after the march', persons: [{ personId: id, role: 'victim' }], region: 'minsk-city', priority: 'high', eventDate: '2023-03-14', placeOfDetention: id === a ? 'ЦІП на Акрэсціна' : 'ЦИП на Окрестина' });
     }
-    await call(backend, 'duplicates.scan', { full: true });
+    // The persons themselves did not change: their new cases bring them into the refresh.
+    expect((await call(backend, 'duplicates.list', {})).changedSince).toBe(2);
+    expect(await call(backend, 'duplicates.scan', {})).toMatchObject({ mode: 'incremental', persons: 2 });
     const after = (await call(backend, 'duplicates.list', {})).rows.find((r) => [r.a.id, r.b.id].sort().join() === [a, b].sort().join())!;
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.band).toBe('likely');
