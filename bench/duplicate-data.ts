@@ -6,30 +6,38 @@
  * a region missing or changed. Hard non-matches are built in: fathers and sons, spouses and siblings sharing a
  * surname, and many unrelated people with the most common names.
  *
+ * Frequencies: given names are drawn with their approximate shares among adults in Belarus (Аляксандр, Сяргей,
+ * Дзмітрый; Алена, Вольга, Таццяна lead with 7–10 % each), so namesakes are as common as in a real register;
+ * surnames from thousands of stem × syllable × ending combinations, 1.5 % of identities with the commonest
+ * full names; a third of identities in Minsk. Each record also carries what the office knew besides the
+ * name: a locality (40 %) and the cases naming the person (duplicate-events.ts).
+ *
  * Nothing here uses the finder's keys, blocks or given-name table: names come from this file's own lists of
  * Belarusian and Russian forms, and Latin spellings from `transliterateAs`.
  */
 import type { Region } from '../shared/domain/cases';
 import type { MatchInput } from '../shared/duplicates/features';
 import { transliterateAs, type TransliterationSystem } from '../shared/names';
+import { eventsOf, localityOf, recordEvents, type Forms, type IdentityEvent } from './duplicate-events';
 import { random } from './synthetic';
 
-/** [Belarusian, Russian] forms. */
-const MALE: readonly (readonly [string, string])[] = [
-  ['Аляксандр', 'Александр'], ['Алесь', 'Алесь'], ['Сяргей', 'Сергей'], ['Дзмітрый', 'Дмитрий'], ['Андрэй', 'Андрей'],
-  ['Мікалай', 'Николай'], ['Уладзімір', 'Владимир'], ['Яўген', 'Евгений'], ['Ігар', 'Игорь'], ['Віктар', 'Виктор'],
-  ['Павел', 'Павел'], ['Максім', 'Максим'], ['Аляксей', 'Алексей'], ['Іван', 'Иван'], ['Юрый', 'Юрий'], ['Васіль', 'Василий'],
-  ['Міхаіл', 'Михаил'], ['Раман', 'Роман'], ['Вадзім', 'Вадим'], ['Ягор', 'Егор'], ['Арцём', 'Артём'], ['Кірыл', 'Кирилл'],
-  ['Генадзь', 'Геннадий'], ['Леанід', 'Леонид'], ['Пётр', 'Пётр'], ['Рыгор', 'Григорий'], ['Станіслаў', 'Станислав'],
-  ['Вячаслаў', 'Вячеслав'], ['Франак', 'Франак'], ['Зміцер', 'Дмитрий'], ['Антон', 'Антон'], ['Валерый', 'Валерий'],
-  ['Вікенцій', 'Викентий'], ['Эдуард', 'Эдуард'], ['Ціхан', 'Тихон'], ['Багдан', 'Богдан'],
+/** [Belarusian, Russian] forms and an approximate share (per cent) among adults, commonest first. */
+const MALE: readonly (readonly [string, string, number])[] = [
+  ['Аляксандр', 'Александр', 10], ['Сяргей', 'Сергей', 8], ['Дзмітрый', 'Дмитрий', 7], ['Андрэй', 'Андрей', 6],
+  ['Уладзімір', 'Владимир', 5], ['Аляксей', 'Алексей', 4.5], ['Мікалай', 'Николай', 4], ['Віктар', 'Виктор', 4],
+  ['Ігар', 'Игорь', 3.5], ['Яўген', 'Евгений', 3.5], ['Павел', 'Павел', 3], ['Максім', 'Максим', 3], ['Іван', 'Иван', 3],
+  ['Юрый', 'Юрий', 3], ['Міхаіл', 'Михаил', 2.5], ['Васіль', 'Василий', 2], ['Раман', 'Роман', 2], ['Вадзім', 'Вадим', 2],
+  ['Арцём', 'Артём', 2], ['Генадзь', 'Геннадий', 2], ['Антон', 'Антон', 2], ['Валерый', 'Валерий', 2], ['Алесь', 'Алесь', 1.5],
+  ['Кірыл', 'Кирилл', 1.5], ['Леанід', 'Леонид', 1.5], ['Пётр', 'Пётр', 1.5], ['Вячаслаў', 'Вячеслав', 1.5], ['Ягор', 'Егор', 1],
+  ['Рыгор', 'Григорий', 1], ['Станіслаў', 'Станислав', 1], ['Эдуард', 'Эдуард', 0.7], ['Зміцер', 'Дмитрий', 0.5],
+  ['Багдан', 'Богдан', 0.5], ['Ціхан', 'Тихон', 0.3], ['Франак', 'Франак', 0.2], ['Вікенцій', 'Викентий', 0.2],
 ];
-const FEMALE: readonly (readonly [string, string])[] = [
-  ['Вольга', 'Ольга'], ['Таццяна', 'Татьяна'], ['Наталля', 'Наталья'], ['Марыя', 'Мария'], ['Алена', 'Елена'],
-  ['Святлана', 'Светлана'], ['Ірына', 'Ирина'], ['Ганна', 'Анна'], ['Кацярына', 'Екатерина'], ['Юлія', 'Юлия'],
-  ['Людміла', 'Людмила'], ['Вераніка', 'Вероника'], ['Ксенія', 'Ксения'], ['Дар’я', 'Дарья'], ['Надзея', 'Надежда'],
-  ['Марына', 'Марина'], ['Галіна', 'Галина'], ['Аксана', 'Оксана'], ['Валянціна', 'Валентина'], ['Анастасія', 'Анастасия'],
-  ['Паліна', 'Полина'], ['Лілія', 'Лилия'], ['Яўгенія', 'Евгения'], ['Зоя', 'Зоя'], ['Маргарыта', 'Маргарита'],
+const FEMALE: readonly (readonly [string, string, number])[] = [
+  ['Алена', 'Елена', 9], ['Вольга', 'Ольга', 8], ['Таццяна', 'Татьяна', 8], ['Наталля', 'Наталья', 7], ['Ірына', 'Ирина', 6],
+  ['Святлана', 'Светлана', 6], ['Ганна', 'Анна', 4], ['Кацярына', 'Екатерина', 4], ['Юлія', 'Юлия', 4], ['Марына', 'Марина', 4],
+  ['Марыя', 'Мария', 3], ['Людміла', 'Людмила', 3], ['Галіна', 'Галина', 3], ['Анастасія', 'Анастасия', 3], ['Вераніка', 'Вероника', 2],
+  ['Ксенія', 'Ксения', 2], ['Дар’я', 'Дарья', 2], ['Надзея', 'Надежда', 2], ['Аксана', 'Оксана', 2], ['Валянціна', 'Валентина', 2],
+  ['Яўгенія', 'Евгения', 1.5], ['Паліна', 'Полина', 1], ['Лілія', 'Лилия', 1], ['Маргарыта', 'Маргарита', 1], ['Зоя', 'Зоя', 0.5],
 ];
 
 /** Surname stems [Belarusian, Russian] and the endings they take. */
@@ -70,6 +78,8 @@ const COMMON_SURNAMES: readonly [string, string, string, string][] = [
 ];
 
 const REGIONS: readonly Region[] = ['minsk-city', 'minsk', 'brest', 'gomel', 'grodno', 'mogilev', 'vitebsk'];
+/** Where the persons of a register live: Minsk is over-represented among those detained and charged. */
+const REGION_SHARES: readonly (readonly [Region, number])[] = [['minsk-city', 35], ['minsk', 15], ['brest', 10], ['gomel', 10], ['grodno', 10], ['mogilev', 10], ['vitebsk', 10]];
 const BE_SYSTEMS: readonly TransliterationSystem[] = ['be-passport', 'be-passport', 'be-national', 'be-bgn-pcgn', 'be-lacinka'];
 const RU_SYSTEMS: readonly TransliterationSystem[] = ['ru-icao', 'ru-press', 'ru-bgn-pcgn', 'ru-gost-52535'];
 
@@ -82,6 +92,8 @@ interface Identity {
   patronymic: readonly [string, string];
   birth: { year: number; month: number; day: number };
   region: Region;
+  locality: Forms | null;
+  events: IdentityEvent[];
   /** Identities of relatives, for the relations the offices record. */
   relativeOf?: number;
 }
@@ -93,6 +105,8 @@ export interface LabelledPerson extends MatchInput {
 
 export interface LabelledPopulation {
   readonly persons: LabelledPerson[];
+  /** Per identity: its full name (given name and surname, Belarusian forms), to tell namesakes. */
+  readonly names: readonly string[];
   readonly relations: { personId: string; relativeId: string }[];
   /** Pairs (record ids, smaller first) that are different people on purpose: relatives, common names. */
   readonly hardNegatives: { a: string; b: string; kind: 'relatives' | 'common-name' }[];
@@ -120,10 +134,32 @@ const KEYBOARD_NEIGHBOURS: Record<string, string> = {
   o: 'ip', p: 'o', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', y: 'tu', z: 'x',
 };
 
-export function generateLabelledPersons(count: number, seed = 7): LabelledPopulation {
+/** Other assumptions than the defaults, to see how the finder fares when the real register differs. */
+export interface GeneratorAssumptions {
+  /** Multiplies how often surnames (12 %) and given names (6 %) of a further record are mistyped. */
+  readonly typos?: number;
+  /** Multiplies how often an office records each of a person's cases (65 % for the first record, 50 % after). */
+  readonly cases?: number;
+}
+
+export function generateLabelledPersons(count: number, seed = 7, assume: GeneratorAssumptions = {}): LabelledPopulation {
+  const typos = assume.typos ?? 1;
+  const caseShare = assume.cases ?? 1;
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const chance = (p: number) => next() < p;
+  const weighted = <T extends readonly unknown[]>(items: readonly T[], weightAt: number): T => {
+    const total = items.reduce((sum, item) => sum + (item[weightAt] as number), 0);
+    let roll = next() * total;
+    for (const item of items) {
+      roll -= item[weightAt] as number;
+      if (roll < 0) return item;
+    }
+    return items[items.length - 1]!;
+  };
+  const forms = (entry: readonly [string, string, number]): readonly [string, string] => [entry[0], entry[1]];
+  const male = () => forms(weighted(MALE, 2));
+  const female = () => forms(weighted(FEMALE, 2));
   const identities: Identity[] = [];
 
   const newIdentity = (gender: 'male' | 'female', over: Partial<Identity> = {}): Identity => {
@@ -135,16 +171,19 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
     const surnames: [string, string, string, string] = common
       ? pick(COMMON_SURNAMES)
       : [`${be}${ending[0]}`, `${be}${ending[1]}`, `${ru}${ending[2]}`, `${ru}${ending[3]}`];
-    const pat = patronymicsOf(pick(MALE));
+    const pat = patronymicsOf(male());
+    const region = over.region ?? weighted(REGION_SHARES, 1)[0];
     const identity: Identity = {
       key: identities.length,
       gender,
-      given: gender === 'male' ? pick(common ? MALE.slice(0, 6) : MALE) : pick(common ? FEMALE.slice(0, 5) : FEMALE),
+      given: gender === 'male' ? (common ? forms(pick(MALE.slice(0, 6))) : male()) : common ? forms(pick(FEMALE.slice(0, 5))) : female(),
       family: gender === 'male' ? [surnames[0], surnames[2]] : [surnames[1], surnames[3]],
       patronymic: gender === 'male' ? [pat[0], pat[2]] : [pat[1], pat[3]],
       birth: { year: 1945 + Math.floor(next() * 60), month: 1 + Math.floor(next() * 12), day: 1 + Math.floor(next() * 28) },
-      region: pick(REGIONS),
+      locality: localityOf(next, region),
+      events: eventsOf(next, region),
       ...over,
+      region,
     };
     identities.push(identity);
     return identity;
@@ -159,10 +198,10 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
       const pat = patronymicsOf(person.given);
       const son = newIdentity('male', {
         family: person.family,
-        given: chance(0.3) ? person.given : pick(MALE),
+        given: chance(0.3) ? person.given : male(),
         patronymic: [pat[0], pat[2]],
         birth: { ...person.birth, year: person.birth.year + 20 + Math.floor(next() * 15) },
-        region: chance(0.7) ? person.region : pick(REGIONS),
+        region: chance(0.7) ? person.region : weighted(REGION_SHARES, 1)[0],
         relativeOf: person.key,
       });
       hard.push({ x: person.key, y: son.key, kind: 'relatives' });
@@ -183,7 +222,7 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
       const surnames = sibling.gender === person.gender ? person.family : sibling.gender === 'female' ? femaleForm(person.family) : maleForm(person.family);
       const patronymic = sibling.gender === person.gender ? person.patronymic : siblingPatronymic(person.patronymic, sibling.gender);
       Object.assign(sibling, { family: surnames, patronymic });
-      if (sibling.given[0] === person.given[0]) sibling.given = sibling.gender === 'male' ? pick(MALE) : pick(FEMALE);
+      if (sibling.given[0] === person.given[0]) sibling.given = sibling.gender === 'male' ? male() : female();
       hard.push({ x: person.key, y: sibling.key, kind: 'relatives' });
     }
   }
@@ -207,8 +246,8 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
     const keepPatronymic = latinSystem === null ? chance(0.6) : chance(0.2);
     const patronymic = keepPatronymic ? write(identity.patronymic) : '';
     if (!original || chance(0.05)) {
-      if (chance(0.12)) family = typo(family, next);
-      if (chance(0.06)) given = typo(given, next);
+      if (chance(0.12 * typos)) family = typo(family, next);
+      if (chance(0.06 * typos)) given = typo(given, next);
     }
     const precision = next();
     let year = identity.birth.year;
@@ -217,16 +256,10 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
     const dd = String(identity.birth.day).padStart(2, '0');
     const birthDate = precision < 0.45 ? `${year}-${mm}-${dd}` : precision < 0.75 ? `${year}` : precision < 0.8 ? `${year}-${mm}` : null;
     const region = chance(0.35) ? null : chance(0.1) ? pick(REGIONS) : identity.region;
-    persons.push({
-      id,
-      identity: identity.key,
-      givenName: given,
-      familyName: family,
-      patronymic,
-      birthDate,
-      gender: chance(0.5) ? identity.gender : 'unknown',
-      region,
-    });
+    const gender = chance(0.5) ? identity.gender : 'unknown';
+    const locality = identity.locality !== null && chance(0.4) ? write(identity.locality) : '';
+    const events = recordEvents(next, identity.events, (original ? 0.65 : 0.5) * caseShare, write);
+    persons.push({ id, identity: identity.key, givenName: given, familyName: family, patronymic, birthDate, gender, region, locality, events });
     recordsOf.set(identity.key, [...(recordsOf.get(identity.key) ?? []), id]);
   };
   for (const identity of identities) {
@@ -268,7 +301,7 @@ export function generateLabelledPersons(count: number, seed = 7): LabelledPopula
       }
     }
   }
-  return { persons, relations, hardNegatives };
+  return { persons, names: identities.map((i) => `${i.given[0]} ${i.family[0]}`), relations, hardNegatives };
 }
 
 function femaleForm(family: readonly [string, string]): [string, string] {
@@ -313,38 +346,3 @@ function typo(word: string, next: () => number): string {
   return word.slice(0, at) + word.charAt(at + 1) + ch + word.slice(at + 2);
 }
 
-/** Precision and recall of predicted pairs against the labels; false positives among the hard non-matches. */
-export function evaluate(
-  population: LabelledPopulation,
-  all: readonly { a: string; b: string }[],
-  /** Judge only the pairs this accepts (true and predicted alike). */
-  only: (a: LabelledPerson, b: LabelledPerson) => boolean = () => true,
-) {
-  const byId = new Map(population.persons.map((p) => [p.id, p]));
-  const identityOf = new Map(population.persons.map((p) => [p.id, p.identity]));
-  const truePairs = new Set<string>();
-  const byIdentity = new Map<number, string[]>();
-  for (const p of population.persons) byIdentity.set(p.identity, [...(byIdentity.get(p.identity) ?? []), p.id]);
-  for (const ids of byIdentity.values()) {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (only(byId.get(ids[i]!)!, byId.get(ids[j]!)!)) truePairs.add(`${ids[i]}|${ids[j]}`);
-  }
-  const predicted = all.filter(({ a, b }) => only(byId.get(a)!, byId.get(b)!));
-  let tp = 0;
-  for (const { a, b } of predicted) if (identityOf.get(a) === identityOf.get(b)) tp++;
-  const predictedSet = new Set(predicted.map(({ a, b }) => `${a}|${b}`));
-  const hardHit = { relatives: 0, 'common-name': 0 };
-  const hardTotal = { relatives: 0, 'common-name': 0 };
-  for (const h of population.hardNegatives) {
-    hardTotal[h.kind]++;
-    if (predictedSet.has(`${h.a}|${h.b}`)) hardHit[h.kind]++;
-  }
-  return {
-    truePairs: truePairs.size,
-    predicted: predicted.length,
-    truePositives: tp,
-    precision: predicted.length === 0 ? 1 : tp / predicted.length,
-    recall: truePairs.size === 0 ? 1 : tp / truePairs.size,
-    hardNegatives: hardTotal,
-    hardFalsePositives: hardHit,
-  };
-}

@@ -205,4 +205,6 @@ async function main() {
 if (process.env.BENCH === 'duplicates') await import('./duplicates');
 else if (process.env.BENCH === 'aid') await import('./aid');
 else if (process.env.BENCH === 'sync') await import('./sync');
+// BENCH=duplicates-fit fits the duplicate score's weights (bench/fit-duplicates.ts).
+else if (process.env.BENCH === 'duplicates-fit') await import('./fit-duplicates');
 else await main();

@@ -54,6 +54,7 @@ export const options = {
   'age-recipient': { type: 'string' },
   'signing-key': { type: 'string' },
   field: { type: 'string' },
+  possible: { type: 'boolean', default: false },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

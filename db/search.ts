@@ -58,6 +58,8 @@ export function unindexRow(db: Db, entity: SearchEntity, rowId: string): void {
   if (docid === undefined) return;
   run.remove.run({ docid });
   run.removeDoc.run({ docid });
+  // A person's duplicate-finder keys live under the same docid (db/match-index.ts).
+  if (entity === 'person') db.run(sql`DELETE FROM person_match WHERE rowid = ${docid}`);
 }
 
 const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;

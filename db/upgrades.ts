@@ -7,6 +7,7 @@ import { splitFullName } from '../shared/domain/persons';
 import { casePersons, cases, persons, settings } from './schema';
 import { reindexCase } from './repositories/cases';
 import { reindexPerson, latinNameOf } from './repositories/persons';
+import { upgradeMatchIndex } from './match-index';
 import { keysFor } from './search';
 import type { Orm } from './vault';
 
@@ -15,6 +16,7 @@ const DONE = 'upgrade.0002-persons-and-search';
 export function runDataUpgrades(orm: Orm): void {
   upgradePersonsAndSearch(orm);
   rekeyRussianSystems(orm);
+  orm.transaction((tx) => upgradeMatchIndex(tx));
 }
 
 function done(orm: Orm, key: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * `cases.violation_mask`: one bit per violation type, kept beside the `case_violations` rows so that the
  * violation filter is a test on the triage index entries. The bits are stored in every vault: never
- * renumber one, only add new types with new bits (migration 0006 backfills with the same numbers).
+ * renumber one, only add new types with new bits (migration 0010 backfills with the same numbers).
  */
 import type { ViolationType } from '../shared/domain/vocabularies';
 

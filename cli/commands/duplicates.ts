@@ -2,7 +2,9 @@ import { reasonText } from '../../shared/duplicates/reasons';
 import { call, unlocked, type CliContext, type Command } from '../context';
 import { printJson } from '../output';
 
-export const duplicateUsage = `  persons duplicates [--json] [--full]  likely duplicates, best first: {"a", "b", "score", "reasons"} (brings the queue up to date first; --full rescans everyone)
+export const duplicateUsage = `  persons duplicates [--json] [--full] [--possible]
+                                        likely duplicates, best first: {"a", "b", "score", "reasons"} (brings the queue up to date first;
+                                        --full rescans everyone; --possible adds the possible ones, which the records alone do not settle)
   persons merge A B                     record that persons A and B are one person
   persons not-same A B                  record that A and B are different people
   persons unmerge A B                   undo the merge of A and B`;
@@ -24,7 +26,7 @@ export const duplicateCommands: Record<string, Command> = {
       await call(backend, 'duplicates.scan', { full: flags.full });
       const rows = [];
       for (let offset = 0; ; offset += 1000) {
-        const page = await call(backend, 'duplicates.list', { offset, limit: 1000 });
+        const page = await call(backend, 'duplicates.list', { offset, limit: 1000, ...(flags.possible ? {} : { band: 'likely' as const }) });
         rows.push(...page.rows);
         if (offset + 1000 >= page.total) break;
       }

@@ -16,6 +16,7 @@ import { transliterate } from '../../shared/names';
 import { casePersons, cases, personRelations, persons } from '../schema';
 import { newId } from '../ids';
 import { rowInsert } from '../prepared';
+import { indexPersonMatch } from '../match-index';
 import { indexRow, keysFor, matchingIds } from '../search';
 import { personGroupInfo } from './person-links';
 import { recordChanges, type Author, type Db } from './changes';
@@ -54,10 +55,11 @@ function nameColumns(parts: { givenName: string; familyName: string; patronymic:
   return { displayName, latinName: latinNameOf(displayName), nameKeys: keysFor([displayName]) };
 }
 
-/** What the search index holds for a person. */
+/** What the search index holds for a person, and the duplicate finder's keys. */
 export function reindexPerson(db: Db, row: PersonRow): void {
   const body = [row.displayName, row.latinName, row.locality, row.notes].filter(Boolean).join('\n');
   indexRow(db, 'person', row.id, body, row.nameKeys);
+  indexPersonMatch(db, row);
 }
 
 function editableValues(p: ParsedNewPerson | PersonPatch) {

@@ -33,10 +33,14 @@ export interface PersonGroupInfo {
   links: PersonLinkInfo[];
 }
 
+/** `likely`: at or above the default threshold; `possible`: below it, for a person to judge. */
+export type DuplicateBand = 'likely' | 'possible';
+
 export interface DuplicateCandidateRow {
   score: number;
   reasons: Reason[];
   skipped: boolean;
+  band: DuplicateBand;
   a: PersonRecord;
   b: PersonRecord;
 }
@@ -44,6 +48,8 @@ export interface DuplicateCandidateRow {
 export interface DuplicatePage {
   rows: DuplicateCandidateRow[];
   total: number;
+  /** How many of `total` are likely duplicates; the rest are possible ones. */
+  likely: number;
   /** When the candidates were last computed; null before the first scan. */
   scannedAt: string | null;
   /** Persons added or changed since, not yet compared. */
@@ -54,13 +60,18 @@ export const duplicateListSchema = z.strictObject({
   offset: z.number().int().min(0).optional().default(0),
   limit: z.number().int().min(1).max(1000).optional().default(50),
   minScore: z.number().min(0).max(1).optional(),
+  /** Only the likely pairs, or only the possible ones. */
+  band: z.enum(['likely', 'possible']).optional(),
 });
 
 export interface ScanSummary {
   mode: 'full' | 'incremental';
   persons: number;
   compared: number;
+  /** Pairs in the queue (likely and possible). */
   candidates: number;
+  /** Of them, likely duplicates. */
+  likely: number;
   ms: number;
 }
 

@@ -1,12 +1,22 @@
 /**
  * What the duplicate finder compares, computed once per person: the folded keys of each name part in every
- * transliteration, the given names the given name and patronymic may be across languages, a parsed partial
- * birth date and a gender (as recorded, else as the patronymic or given name tells).
+ * transliteration, the given names the given name and patronymic may be across languages (or, for a mistyped
+ * given name, the names one slip away), a parsed partial birth date, a gender (as recorded, else as the
+ * patronymic or given name tells), and the keys of the locality and of the person's cases.
  */
 import type { Region } from '../domain/cases';
 import type { Gender } from '../domain/vocabularies';
 import { detectCyrillicLanguage, detectScript, nameKeys, normalizeName, type CyrillicLanguage } from '../names';
-import { givenNamesOfKey, givenNamesOfStem, stemOf, type GivenNameEntry } from './given-names';
+import { clearNearNames, givenNamesNear, givenNamesOfKey, givenNamesOfStem, stemOf, type GivenNameEntry } from './given-names';
+import { articleKey, localityKey, partialDay, placeKey } from './places';
+
+/** A case naming the person as a victim, as far as it helps tell people apart. */
+export interface MatchEvent {
+  /** Partial date of the event (`2020`, `2020-08`, `2020-08-10`); null when unknown. */
+  readonly date: string | null;
+  readonly place: string;
+  readonly articles: readonly string[];
+}
 
 export interface MatchInput {
   readonly id: string;
@@ -16,6 +26,8 @@ export interface MatchInput {
   readonly birthDate: string | null;
   readonly gender: Gender;
   readonly region: Region | null;
+  readonly locality?: string;
+  readonly events?: readonly MatchEvent[];
 }
 
 export interface PartFeatures {
@@ -41,11 +53,73 @@ export interface MatchFeatures {
   readonly given: PartFeatures;
   readonly patronymic: PartFeatures;
   readonly givenNames: readonly GivenNameEntry[];
+  /** When the given name is no name of the table: the table's names one keyboard slip away (Бгдан → Багдан). */
+  readonly givenNear: readonly GivenNameEntry[];
   /** Given names the patronymic is built on (Мікалаевіч → Мікалай / Николай). */
   readonly patronymicNames: readonly GivenNameEntry[];
   readonly patronymicStems: readonly string[];
   readonly birth: BirthDate | null;
   readonly gender: 'male' | 'female' | null;
+  /** `localityKey` of the locality; '' when none. */
+  readonly locality: string;
+  readonly events: EventFeatures;
+}
+
+export interface EventFeatures {
+  /** Days (since 1970) of the events dated to the day. */
+  readonly days: readonly number[];
+  /** Months (year × 12 + month − 1) of the events dated at least to the month. */
+  readonly months: readonly number[];
+  /** `placeKey` of each place of detention named. */
+  readonly places: readonly string[];
+  readonly articles: readonly string[];
+}
+
+const NO_EVENTS: EventFeatures = { days: [], months: [], places: [], articles: [] };
+
+function eventFeatures(events: MatchInput['events']): EventFeatures {
+  if (events === undefined || events.length === 0) return NO_EVENTS;
+  const days = new Set<number>();
+  const months = new Set<number>();
+  const places = new Set<string>();
+  const articles = new Set<string>();
+  for (const e of events) {
+    const date = partialDay(e.date);
+    if (date?.day != null) days.add(date.day);
+    if (date?.month != null) months.add(date.month);
+    const place = e.place === '' ? '' : placeKeyOf(e.place);
+    if (place !== '') places.add(place);
+    for (const a of e.articles) {
+      const key = articleKey(a);
+      if (key !== '') articles.add(key);
+    }
+  }
+  return { days: [...days], months: [...months], places: [...places], articles: [...articles] };
+}
+
+const localityCache = new Map<string, string>();
+const placeCache = new Map<string, string>();
+
+/** `placeKey`, remembered per text. */
+export function placeKeyOf(text: string): string {
+  let key = placeCache.get(text);
+  if (key === undefined) {
+    key = placeKey(text);
+    if (placeCache.size >= 20_000) placeCache.clear();
+    placeCache.set(text, key);
+  }
+  return key;
+}
+
+function localityOf(text: string | undefined): string {
+  if (text === undefined || text === '') return '';
+  let key = localityCache.get(text);
+  if (key === undefined) {
+    key = localityKey(text);
+    if (localityCache.size >= 20_000) localityCache.clear();
+    localityCache.set(text, key);
+  }
+  return key;
 }
 
 const partCache = new Map<string, PartFeatures>();
@@ -54,6 +128,9 @@ const CACHE_LIMIT = 400_000;
 /** Drops every name held for matching: called when the vault locks, so no name outlives the session in memory. */
 export function clearMatchCaches(): void {
   partCache.clear();
+  localityCache.clear();
+  placeCache.clear();
+  clearNearNames();
 }
 
 export function partFeatures(raw: string): PartFeatures {
@@ -98,5 +175,19 @@ export function matchFeatures(input: MatchInput): MatchFeatures {
     else if (MALE_PATRONYMIC.test(patronymic.text)) gender = 'male';
   }
   if (gender === null && givenNames.length > 0 && givenNames.every((g) => g.gender === givenNames[0]!.gender)) gender = givenNames[0]!.gender;
-  return { input, family, given, patronymic, givenNames, patronymicNames, patronymicStems, birth: parseBirth(input.birthDate), gender };
+  const givenNear = givenNames.length > 0 ? [] : unique(given.keys.flatMap((k) => givenNamesNear(k)));
+  return {
+    input,
+    family,
+    given,
+    patronymic,
+    givenNames,
+    givenNear,
+    patronymicNames,
+    patronymicStems,
+    birth: parseBirth(input.birthDate),
+    gender,
+    locality: localityOf(input.locality),
+    events: eventFeatures(input.events),
+  };
 }

@@ -5,6 +5,7 @@
  * the gender lets a record without one be told apart from a relative of the other sex.
  */
 import { nameKeys } from '../names';
+import { withinOneEdit } from './edit-distance';
 
 type Row = readonly [gender: 'male' | 'female', ...forms: string[]];
 
@@ -135,4 +136,30 @@ export function givenNamesOfKey(key: string): readonly GivenNameEntry[] {
 export function givenNamesOfStem(stem: string): readonly GivenNameEntry[] {
   if (byStem === null) build();
   return byStem!.get(stem) ?? [];
+}
+
+const nearCache = new Map<string, readonly GivenNameEntry[]>();
+
+/** Drops the mistyped given names looked up so far (they are names from the vault). */
+export function clearNearNames(): void {
+  nearCache.clear();
+}
+
+/**
+ * The names of the table one keyboard slip from a folded given name that is none of them (Бгдан, Адрэй),
+ * for keys of four letters or more; empty when the key is a name of the table or near none.
+ */
+export function givenNamesNear(key: string): readonly GivenNameEntry[] {
+  if (byKey === null) build();
+  if (key.length < 4 || byKey!.has(key)) return [];
+  const cached = nearCache.get(key);
+  if (cached !== undefined) return cached;
+  const found: GivenNameEntry[] = [];
+  for (const [known, entries] of byKey!) {
+    if (known.length < 4 || !withinOneEdit(key, known)) continue;
+    for (const entry of entries) if (!found.includes(entry)) found.push(entry);
+  }
+  if (nearCache.size >= 50_000) nearCache.clear();
+  nearCache.set(key, found);
+  return found;
 }

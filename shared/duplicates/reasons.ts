@@ -27,7 +27,14 @@ export type Reason =
   | { code: 'region.different'; params: { a: string; b: string } }
   | { code: 'gender.different'; params: Record<string, never> }
   | { code: 'relatives.shared'; params: { count: number } }
-  | { code: 'relatives.related'; params: Record<string, never> };
+  | { code: 'relatives.related'; params: Record<string, never> }
+  | { code: 'locality.same'; params: { locality: string } }
+  | { code: 'locality.different'; params: { a: string; b: string } }
+  | { code: 'case.same-date'; params: { date: string } }
+  | { code: 'case.near-date'; params: { a: string; b: string } }
+  | { code: 'case.same-month'; params: { month: string } }
+  | { code: 'case.same-place'; params: { place: string } }
+  | { code: 'case.same-article'; params: { article: string } };
 
 export type ReasonCode = Reason['code'];
 
@@ -91,5 +98,19 @@ export function reasonText(reason: Reason): string {
       return `${reason.params.count} relative(s) in common`;
     case 'relatives.related':
       return 'recorded as relatives of each other';
+    case 'locality.same':
+      return `same locality (${reason.params.locality})`;
+    case 'locality.different':
+      return `different localities (${reason.params.a} / ${reason.params.b})`;
+    case 'case.same-date':
+      return `a case of each on the same day (${reason.params.date})`;
+    case 'case.near-date':
+      return `cases a few days apart (${reason.params.a} / ${reason.params.b})`;
+    case 'case.same-month':
+      return `cases in the same month (${reason.params.month})`;
+    case 'case.same-place':
+      return `held at the same place (${reason.params.place})`;
+    case 'case.same-article':
+      return `charged under the same article (${reason.params.article})`;
   }
 }

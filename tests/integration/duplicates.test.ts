@@ -243,3 +243,70 @@ describe('the upgrade to iuliia for the Russian systems', () => {
     expect((await call(backend, 'persons.list', { search: 'Hryutsov' })).rows.map((r) => r.id)).toEqual([mixed]);
   });
 });
+
+describe('evidence beyond names, and the possible band', () => {
+  it('finds a surname mistyped in its first letters, and weighs a case on the same day', async () => {
+    const { backend, advance } = await office();
+    const existing = await person(backend, { givenName: 'Ігар', familyName: 'Лосік', birthDate: '1992-05-03', region: 'brest' });
+    const similar = await call(backend, 'persons.similar', { givenName: 'Ігар', familyName: 'Лрсік', birthDate: '1992-05-03' });
+    expect(similar.map((s) => s.person.id)).toEqual([existing]);
+    expect(similar[0]!.reasons).toContainEqual({ code: 'name.similar', params: { part: 'family', similarity: expect.any(Number) } });
+
+    // One name, born a year apart, living in different towns: a possible duplicate — until each turns out to
+    // have a case on the same day at the same place.
+    const a = await person(backend, { givenName: 'Вольга', familyName: 'Кавалькова', birthDate: '1980', locality: 'Гомель' });
+    const b = await person(backend, { givenName: 'Вольга', familyName: 'Кавалькова', birthDate: '1981', locality: 'Мазыр' });
+    const plain = await call(backend, 'duplicates.scan', {});
+    const before = (await call(backend, 'duplicates.list', {})).rows.find((r) => [r.a.id, r.b.id].sort().join() === [a, b].sort().join())!;
+    expect(before.band).toBe('possible');
+    expect(plain.likely).toBeLessThan(plain.candidates);
+    advance(60_000);
+    for (const id of [a, b]) {
+      await call(backend, 'cases.create', { title: 'Detention after the march', persons: [{ personId: id, role: 'victim' }], region: 'minsk-city', priority: 'high', eventDate: '2023-03-14', placeOfDetention: id === a ? 'ЦІП на Акрэсціна' : 'ЦИП на Окрестина' });
+    }
+    // The persons themselves did not change: their new cases bring them into the refresh.
+    expect((await call(backend, 'duplicates.list', {})).changedSince).toBe(2);
+    expect(await call(backend, 'duplicates.scan', {})).toMatchObject({ mode: 'incremental', persons: 2 });
+    const after = (await call(backend, 'duplicates.list', {})).rows.find((r) => [r.a.id, r.b.id].sort().join() === [a, b].sort().join())!;
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.band).toBe('likely');
+    expect(after.reasons).toEqual(expect.arrayContaining([{ code: 'case.same-date', params: { date: '2023-03-14' } }, { code: 'case.same-place', params: { place: expect.stringMatching(/Акрэсціна|Окрестина/) } }]));
+  });
+
+  it('lists the likely and the possible pairs apart', async () => {
+    const { backend } = await office();
+    const x = await person(backend, { givenName: 'Ганна', familyName: 'Кавалькова', birthDate: '1980', locality: 'Гомель' });
+    const y = await person(backend, { givenName: 'Ганна', familyName: 'Кавалькова', birthDate: '1981', locality: 'Мазыр' });
+    const be = await person(backend, { givenName: 'Алесь', familyName: 'Бяляцкі', birthDate: '1962' });
+    const latin = await person(backend, { givenName: 'Ales', familyName: 'Bialiatski', birthDate: '1962' });
+    const summary = await call(backend, 'duplicates.scan', {});
+    expect(summary).toMatchObject({ candidates: 2, likely: 1 });
+    const likely = await call(backend, 'duplicates.list', { band: 'likely' });
+    const possible = await call(backend, 'duplicates.list', { band: 'possible' });
+    expect(likely).toMatchObject({ total: 1, likely: 1 });
+    expect(likely.rows.map((r) => [r.a.id, r.b.id].sort())).toEqual([[be, latin].sort()]);
+    expect(possible).toMatchObject({ total: 1, likely: 0 });
+    expect(possible.rows.map((r) => [r.band, ...[r.a.id, r.b.id].sort()])).toEqual([['possible', ...[x, y].sort()]]);
+    expect((await call(backend, 'duplicates.list', {})).rows.map((r) => r.band)).toEqual(['likely', 'possible']);
+  });
+
+  it('rebuilds the match index at unlock when it is missing, and the look-up finds people again', async () => {
+    const { dir, backend } = await office();
+    const existing = await person(backend, { givenName: 'Мікалай', familyName: 'Статкевіч', birthDate: '1956' });
+    await call(backend, 'vault.lock', {});
+    const { eq, sql } = await import('drizzle-orm');
+    const { settings } = await import('../../db/schema');
+    let vault = await unlockVault(dir, PASSPHRASE);
+    vault.orm.run(sql`DELETE FROM person_match`);
+    vault.orm.delete(settings).where(eq(settings.key, 'duplicates.matchKeysVersion')).run();
+    vault.close();
+    vault = await unlockVault(dir, PASSPHRASE);
+    try {
+      expect(vault.orm.get<{ n: number }>(sql`SELECT count(*) AS n FROM person_match WHERE person_match MATCH '"f:stkvc"' OR person_match MATCH '"g:n36"'`)).toBeDefined();
+    } finally {
+      vault.close();
+    }
+    await call(backend, 'vault.unlock', { passphrase: PASSPHRASE });
+    expect((await call(backend, 'persons.similar', { name: 'Николай Статкевич', birthDate: '1956' })).map((s) => s.person.id)).toEqual([existing]);
+  });
+});

@@ -48,6 +48,9 @@ describe('sync of person links and paid aid', () => {
     await importInto(b, await exportFor(a, b));
     expect((await call(b.backend, 'aid.disbursements.list', { filter: { origin: 'partner' } })).rows).toEqual([]);
     expect((await call(b.backend, 'persons.group', { id: p2! })).members.map((m) => m.id).sort()).toEqual([p1!, p2!].sort());
+    // Received persons are in the duplicate finder's index: typing the name here finds them.
+    const similar = await call(b.backend, 'persons.similar', { givenName: 'Natalia', familyName: 'Pinchuk' });
+    expect(similar.map((s) => s.person.id)).toEqual(expect.arrayContaining([p1!, p2!]));
 
     await call(a.backend, 'partners.setPolicy', { id: await partnerId(a, 'Zhodzina'), policy: { ...defaultPolicy, entities: ['case', 'person', 'aid'] } });
     const bundle = await exportFor(a, b);

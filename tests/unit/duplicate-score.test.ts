@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, generateLabelledPersons } from '../../bench/duplicate-data';
+import { generateLabelledPersons } from '../../bench/duplicate-data';
+import { evaluate } from '../../bench/duplicate-eval';
 import { matchFeatures, type MatchInput } from '../../shared/duplicates/features';
 import { jaroWinkler } from '../../shared/duplicates/jaro-winkler';
 import { reasonText } from '../../shared/duplicates/reasons';

@@ -1,10 +1,11 @@
 /** Writes a record's full-text row, found by its docid as `indexRow` in db/search.ts does. */
-function writeSearchRow(sqlite: Sqlite, entity: 'case' | 'person', id: string, body: string, keys: string): void {
+function writeSearchRow(sqlite: Sqlite, entity: 'case' | 'person', id: string, body: string, keys: string): number {
   const store = syncStore(sqlite);
   let docid = (store.stmt('SELECT docid FROM search_docs WHERE entity = ? AND row_id = ?').get(entity, id) as { docid: number } | undefined)?.docid;
   if (docid === undefined) docid = (store.stmt('INSERT INTO search_docs (entity, row_id) VALUES (?, ?) RETURNING docid').get(entity, id) as { docid: number }).docid;
   else store.stmt('DELETE FROM search_index WHERE rowid = ?').run(docid);
   store.stmt('INSERT INTO search_index (rowid, body, keys) VALUES (?, ?, ?)').run(docid, body, keys);
+  return docid;
 }
 
 /** As `reindexPerson` in repositories/persons.ts. */
@@ -13,7 +14,14 @@ export function refreshPersonSearch(sqlite: Sqlite, id: string): void {
     .stmt('SELECT display_name AS displayName, latin_name AS latinName, locality, notes, name_keys AS nameKeys FROM persons WHERE id = ?')
     .get(id) as { displayName: string; latinName: string; locality: string; notes: string; nameKeys: string } | undefined;
   if (!row) return;
-  writeSearchRow(sqlite, 'person', id, [row.displayName, row.latinName, row.locality, row.notes].filter(Boolean).join('\n'), row.nameKeys);
+  const docid = writeSearchRow(sqlite, 'person', id, [row.displayName, row.latinName, row.locality, row.notes].filter(Boolean).join('\n'), row.nameKeys);
+  // The duplicate finder's keys (db/match-index.ts): a person received from a partner is looked up like one typed here.
+  const store = syncStore(sqlite);
+  const names = store
+    .stmt('SELECT given_name AS givenName, family_name AS familyName, patronymic, birth_date AS birthDate, gender, region FROM persons WHERE id = ?')
+    .get(id) as Omit<MatchInput, 'id'>;
+  store.stmt('DELETE FROM person_match WHERE rowid = ?').run(docid);
+  store.stmt('INSERT INTO person_match (rowid, keys) VALUES (?, ?)').run(docid, matchKeysOf({ id, ...names }).join(' '));
 }
 
 /**
@@ -24,6 +32,8 @@ export function refreshPersonSearch(sqlite: Sqlite, id: string): void {
 import type { Sqlite } from '../../connection';
 import { keysFor } from '../../search';
 import { syncStore } from '../store';
+import { matchKeysOf } from '../../match-index';
+import type { MatchInput } from '../../../shared/duplicates/features';
 import { violationMask } from '../../violation-mask';
 import type { ViolationType } from '../../../shared/domain/vocabularies';
 

@@ -7,13 +7,15 @@ interface DuplicateQueueProps {
   rows: DuplicateCandidateRow[];
   selected: string | null;
   onSelect: (row: DuplicateCandidateRow) => void;
+  /** The list's accessible name. */
+  label: string;
 }
 
 /** The pairs, best match first; skipped pairs last. */
-export function DuplicateQueue({ rows, selected, onSelect }: DuplicateQueueProps) {
+export function DuplicateQueue({ rows, selected, onSelect, label }: DuplicateQueueProps) {
   const { t } = useTranslation();
   return (
-    <ol className="duplicate-queue plain-list" aria-label={t('duplicates.queue')}>
+    <ol className="duplicate-queue plain-list" aria-label={label}>
       {rows.map((row) => {
         const key = pairKey(row.a.id, row.b.id);
         return (

@@ -23,12 +23,15 @@ interface DuplicatesViewProps {
 export function DuplicatesView({ session, onOpenCase }: DuplicatesViewProps) {
   const { t, i18n } = useTranslation();
   const canWrite = (writerRoles as readonly string[]).includes(session.user.role);
-  const { page, error, loading, reload } = useDuplicateQueue();
+  const { likely, possible, error, loading, reload } = useDuplicateQueue();
+  const status = likely;
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [openPersonId, setOpenPersonId] = useState<string | null>(null);
-  const rows = page?.rows ?? [];
+  const likelyRows = likely?.rows ?? [];
+  const possibleRows = possible?.rows ?? [];
+  const rows = [...likelyRows, ...possibleRows];
   const current = rows.find((r) => pairKey(r.a.id, r.b.id) === selected) ?? null;
 
   useEffect(() => {
@@ -52,7 +55,7 @@ export function DuplicatesView({ session, onOpenCase }: DuplicatesViewProps) {
   const scan = () =>
     act(
       () => call('duplicates.scan', {}),
-      (summary) => (tt) => tt('duplicates.scanDone', { candidates: summary.candidates }),
+      (summary) => (tt) => `${tt('duplicates.scanDone', { candidates: summary.candidates })} ${tt('duplicates.scanLikely', { count: summary.likely })}`,
     );
 
   if (openPersonId) {
@@ -78,8 +81,8 @@ export function DuplicatesView({ session, onOpenCase }: DuplicatesViewProps) {
       </div>
       <p className="muted">{t('duplicates.intro')}</p>
       <p className="muted" role="status">
-        {page?.scannedAt ? t('duplicates.scanned', { at: formatDateTime(page.scannedAt, i18n.language) }) : t('duplicates.neverScanned')}{' '}
-        {page && page.changedSince > 0 ? t('duplicates.changedSince', { count: page.changedSince }) : null}
+        {status?.scannedAt ? t('duplicates.scanned', { at: formatDateTime(status.scannedAt, i18n.language) }) : t('duplicates.neverScanned')}{' '}
+        {status && status.changedSince > 0 ? t('duplicates.changedSince', { count: status.changedSince }) : null}
       </p>
       <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
       {error ? <p className="form-message form-message-error">{errorText(t, error)}</p> : null}
@@ -87,8 +90,21 @@ export function DuplicatesView({ session, onOpenCase }: DuplicatesViewProps) {
       {rows.length > 0 ? (
         <div className="duplicates-layout">
           <div>
-            <p className="muted">{t('duplicates.shown', { shown: rows.length, total: page?.total ?? rows.length })}</p>
-            <DuplicateQueue rows={rows} selected={selected} onSelect={(row) => setSelected(pairKey(row.a.id, row.b.id))} />
+            {likelyRows.length > 0 ? (
+              <>
+                <h3>{t('duplicates.likelyHeading', { count: likely?.total ?? likelyRows.length })}</h3>
+                <p className="muted">{t('duplicates.shown', { shown: likelyRows.length, total: likely?.total ?? likelyRows.length })}</p>
+                <DuplicateQueue rows={likelyRows} selected={selected} onSelect={(row) => setSelected(pairKey(row.a.id, row.b.id))} label={t('duplicates.queue')} />
+              </>
+            ) : null}
+            {possibleRows.length > 0 ? (
+              <>
+                <h3>{t('duplicates.possibleHeading', { count: possible?.total ?? possibleRows.length })}</h3>
+                <p className="muted">{t('duplicates.possibleNote')}</p>
+                <p className="muted">{t('duplicates.shown', { shown: possibleRows.length, total: possible?.total ?? possibleRows.length })}</p>
+                <DuplicateQueue rows={possibleRows} selected={selected} onSelect={(row) => setSelected(pairKey(row.a.id, row.b.id))} label={t('duplicates.queuePossible')} />
+              </>
+            ) : null}
           </div>
           {current ? (
             <PairComparison

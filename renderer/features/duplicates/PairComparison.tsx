@@ -37,6 +37,7 @@ export function PairComparison({ row, canWrite, busy, onMerge, onNotSame, onSkip
       <h3 id="pair-heading">
         {t('duplicates.compare')} · {t('duplicates.score', { score: percent(row.score) })}
       </h3>
+      {row.band === 'possible' ? <p className="form-message">{t('duplicates.possibleBand')}</p> : null}
       <table className="comparison-table">
         <thead>
           <tr>

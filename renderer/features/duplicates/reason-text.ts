@@ -24,6 +24,13 @@ const keys = {
   'gender.different': 'reasons.gender_different',
   'relatives.shared': 'reasons.relatives_shared',
   'relatives.related': 'reasons.relatives_related',
+  'locality.same': 'reasons.locality_same',
+  'locality.different': 'reasons.locality_different',
+  'case.same-date': 'reasons.case_same_date',
+  'case.near-date': 'reasons.case_near_date',
+  'case.same-month': 'reasons.case_same_month',
+  'case.same-place': 'reasons.case_same_place',
+  'case.same-article': 'reasons.case_same_article',
 } as const satisfies Record<ReasonCode, string>;
 
 /** A reason in the interface language: its code picks the sentence, its parameters fill it. */
