@@ -1,6 +1,7 @@
 /**
  * The leak test (SECURITY.md #11): a scripted session puts a unique canary into every place a case's data
- * goes — typed into forms, imported from a spreadsheet, exported, attached, backed up, packaged — then
+ * goes — typed into forms, imported from a spreadsheet, exported, attached, backed up, packaged, sent to
+ * and received from a partner office in bundles — then
  * locks, closes the browser and searches every file it could have reached for the canary in UTF-8,
  * UTF-16LE/BE and base64 at every alignment: the data directory, this computer's state directory, the
  * browser profile, the browser's own TMPDIR, and every file under the OS temp directory written since the
@@ -16,6 +17,8 @@ import type { Page } from 'playwright-core';
 import { createVaultThroughUi } from './screens';
 import { launchApp, type App } from './harness';
 import { call } from '../fixtures/backend';
+import { exportFor, importInto, syncOffice, type SyncOffice } from '../fixtures/sync';
+import { defaultPolicy } from '../../shared/sync/policy';
 import { bufferContainsAny, canary, canaryForms, filesContaining, removeTempDirs, tempDir } from '../fixtures/data-dir';
 
 let app: App | null = null;
@@ -120,6 +123,46 @@ const steps: SessionStep[] = [
       await page.getByLabel('Confirm backup passphrase').fill('a separate backup passphrase, kept offsite');
       await page.getByRole('button', { name: 'Create backup' }).click();
       await page.getByText(/^Backup saved: /).waitFor();
+    },
+  },
+  {
+    name: 'exchange signed bundles with a partner office',
+    run: async ({ app, page, secret, documents }) => {
+      // The partner runs beside the browser, its vault in the OS temp directory the scan reads.
+      const partner = await syncOffice('Brest Watch');
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Partners' }).click();
+      await page.getByRole('button', { name: 'Save office card…' }).click();
+      await page.getByText(/Office card saved to/).waitFor();
+      await call(partner.backend, 'partners.add', { card: readFileSync(join(app.exportDir, 'caseboard-office-card.json'), 'utf8'), fingerprintConfirmed: true });
+      await call(partner.backend, 'sync.saveCard', {});
+      const card = join(documents, 'brest-watch.card.json');
+      writeFileSync(card, partner.last());
+      await page.getByRole('button', { name: 'Add partner…' }).click();
+      const adding = page.getByRole('dialog', { name: 'Add a partner office' });
+      await adding.getByLabel('Office card file').setInputFiles(card);
+      await adding.getByLabel('I compared these digits with Brest Watch and they are the same.').check();
+      await adding.getByRole('button', { name: 'Add partner' }).click();
+      await page.getByText('Brest Watch added as a partner.').waitFor();
+      // This session's cases carry no consent to share: the policy for this partner does not ask for it.
+      const brest = (await call(app.backend, 'partners.list', {})).find((p) => p.name === 'Brest Watch')!;
+      await call(app.backend, 'partners.setPolicy', { id: brest.id, policy: { ...defaultPolicy, requireConsent: false, entities: ['case', 'person', 'attachment'] } });
+      await page.getByRole('button', { name: 'Export a bundle for Brest Watch' }).click();
+      const exporting = page.getByRole('dialog', { name: 'Export a bundle' });
+      await exporting.getByRole('button', { name: 'Save bundle…' }).click();
+      const saved = (await exporting.getByText(/^Bundle for .* saved to /).innerText()).replace(/^Bundle for .* saved to /, '').replace(/\. Hand it over.*$/, '');
+      await exporting.getByRole('button', { name: 'Close' }).click();
+      const received = await importInto(partner, readFileSync(saved));
+      expect(received.records.case?.created).toBe(3);
+      // The partner answers with a case of its own, naming the canary too.
+      await call(partner.backend, 'cases.create', { title: `Fined for a post ${secret}`, personName: `Марына ${secret}`, region: 'brest', priority: 'normal', consentShare: true });
+      const answer = join(documents, 'from-brest.age');
+      writeFileSync(answer, await exportFor(partner, { name: 'Viasna' } as SyncOffice));
+      await page.getByRole('button', { name: 'Import bundle…' }).click();
+      const importing = page.getByRole('dialog', { name: 'Import a bundle' });
+      await importing.getByLabel('Bundle file').setInputFiles(answer);
+      await importing.getByRole('heading', { name: 'Imported from Brest Watch' }).waitFor();
+      await importing.getByRole('button', { name: 'Close' }).click();
+      partner.backend.lockNow('user');
     },
   },
   {
