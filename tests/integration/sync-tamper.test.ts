@@ -102,7 +102,7 @@ describe('refused bundles leave the vault exactly as it was', () => {
       ['header altered after signing', await alterSigned(good, (h) => ({ ...h, seq: 7 })), 'BUNDLE_SIGNATURE'],
       ['an unsupported format version', await forge(b, good, (p) => ({ ...p, header: { ...p.header, version: 2 as 1 } })), 'BUNDLE_VERSION'],
       ['an invalid operation', await forge(b, good, (p) => ({ ...p, body: rewriteOps(p.body, p.header, (op) => (op.field === 'region' ? { ...op, value: '"atlantis"' } : op)) })), 'BUNDLE_INVALID'],
-      ['an operation of an unknown kind of record', await forge(b, good, (p) => ({ ...p, body: rewriteOps(p.body, p.header, (op, i) => (i === 0 ? { ...op, entity: 'disbursement' } : op)) })), 'BUNDLE_INVALID'],
+      ['an operation of an unknown kind of record', await forge(b, good, (p) => ({ ...p, body: rewriteOps(p.body, p.header, (op, i) => (i === 0 ? { ...op, entity: 'invoice' } : op)) })), 'BUNDLE_INVALID'],
       ['operations beyond its own version vector', await forge(b, good, (p) => ({ ...p, header: { ...p.header, vector: {} } })), 'BUNDLE_INVALID'],
       ['a broken chain', await forge(b, good, (p) => ({ ...p, header: { ...p.header, prev: 'ab'.repeat(32) } })), 'BUNDLE_CHAIN'],
       ['built on records never received', await forge(b, good, (p) => ({ ...p, header: { ...p.header, since: { ['0'.repeat(32)]: 5 } } })), 'BUNDLE_GAP'],
