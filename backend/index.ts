@@ -24,6 +24,7 @@ import { ScheduledBackups } from './backups/scheduler';
 import { ClipboardGuard } from './clipboard-guard';
 import { clipboardHandlers } from './handlers/clipboard';
 import { aidHandlers } from './handlers/aid';
+import { aidViewHandlers } from './handlers/aid-views';
 import { syncHandlers } from './handlers/sync';
 import { appendAudit, changeMark, subjectFromChanges } from '../db/audit';
 import { captureChanges } from '../db/sync/capture';
@@ -97,6 +98,7 @@ export function createBackend(platform: Platform): Backend {
     ...backupHandlers(scheduled),
     ...clipboardHandlers(context, clipboard),
     ...aidHandlers(context),
+    ...aidViewHandlers(context),
     ...syncHandlers(context),
   } satisfies Handlers;
   let queue: Promise<unknown> = Promise.resolve();

@@ -30,6 +30,7 @@ import {
   type ProgrammeRecord,
   type ReceiptMeta,
 } from './domain/aid';
+import { aidViewIdSchema, saveAidViewSchema, type AidSavedView } from './domain/aid-views';
 import { roles, writerRoles, type Role } from './domain/staff';
 import { recordId, requiredText } from './domain/text';
 
@@ -84,4 +85,9 @@ export const aidApi = {
 
   'aid.settings.get': method<AidSettings>()({ input: z.strictObject({}), access: roles }),
   'aid.settings.update': method<AidSettings>()({ input: aidSettingsSchema.partial().strict(), access: ['admin'] }),
+
+  /** Each staff member's own saved ledger views (built-in ones first); local to this office, never synced. */
+  'aid.views.list': method<AidSavedView[]>()({ input: z.strictObject({}), access: roles }),
+  'aid.views.save': method<AidSavedView>()({ input: saveAidViewSchema, access: roles }),
+  'aid.views.delete': method<{ deleted: true }>()({ input: aidViewIdSchema, access: roles }),
 } as const;

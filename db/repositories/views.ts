@@ -7,7 +7,7 @@ import { savedViews } from '../schema';
 import type { Db } from './changes';
 
 export function listViews(db: Db, ownerId: string): SavedView[] {
-  const own = db.select().from(savedViews).where(eq(savedViews.ownerId, ownerId)).orderBy(asc(savedViews.name)).all();
+  const own = db.select().from(savedViews).where(and(eq(savedViews.ownerId, ownerId), eq(savedViews.scope, 'cases'))).orderBy(asc(savedViews.name)).all();
   return [
     ...builtInViews,
     ...own.map((row) => ({
@@ -27,6 +27,6 @@ export function saveView(db: Db, ownerId: string, view: { name: string; filter: 
 }
 
 export function deleteView(db: Db, ownerId: string, id: string): void {
-  const removed = db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.ownerId, ownerId))).run();
+  const removed = db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.ownerId, ownerId), eq(savedViews.scope, 'cases'))).run();
   if (removed.changes === 0) throw new AppError('NOT_FOUND', 'No such saved view of yours.');
 }

@@ -137,4 +137,58 @@ describe('aid in the browser', () => {
     const paid = await call(backend, 'aid.disbursements.list', { filter: { status: ['paid'] } });
     expect(paid.rows).toEqual([expect.objectContaining({ caseId: ids[0], amount: '250.00', requestedBy: expect.objectContaining({ name: 'Nasta Loika' }), approvedBy: expect.objectContaining({ name: 'Ales Bialiatski' }) })]);
   });
+
+  it('saves the ledger’s filter and sort as a view, re-applies it after a built-in one, and deletes it', async () => {
+    app = await launchApp();
+    const { page, backend } = app;
+    await createVaultThroughUi(page);
+    const { ids } = await call(backend, 'persons.createMany', { persons: [{ name: 'Наталля Пінчук', region: 'grodno' }, { name: 'Ігар Лосік', region: 'brest' }] });
+    const [natallia, ihar] = ids as [string, string];
+    const programme = await call(backend, 'aid.programmes.create', { name: 'Families 2026', donor: 'Libereco', currency: 'EUR', budget: '1000.00', startsOn: '2026-01-01', endsOn: '2026-12-31', fourEyesThreshold: '500.00' });
+    const base = { programmeId: programme.id, currency: 'EUR', type: 'parcel', method: 'parcel', date: '2026-03-02' } as const;
+    await call(backend, 'aid.disbursements.create', { ...base, recipientId: natallia, amount: '40.00' });
+    const { disbursement: approved } = await call(backend, 'aid.disbursements.create', { ...base, recipientId: ihar, amount: '60.00' });
+    await call(backend, 'aid.disbursements.approve', { id: approved.id });
+
+    await page.getByRole('button', { name: 'Aid', exact: true }).click();
+    const table = page.getByRole('table');
+    await table.getByText('Наталля Пінчук').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Approved' });
+    await page.getByRole('heading', { name: '1 disbursement' }).waitFor();
+    const amountHeader = page.getByRole('columnheader', { name: 'Amount' });
+    await amountHeader.getByRole('button').click();
+    const amountSort = await amountHeader.getAttribute('aria-sort');
+    expect(amountSort).toMatch(/^(ascending|descending)$/);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByLabel('View name').fill('  Parcels to pay  ');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('View “Parcels to pay” saved.').waitFor();
+    const views = page.getByLabel('Saved ledger view');
+    expect(await views.locator('option:checked').innerText()).toBe('Parcels to pay');
+
+    // A built-in view replaces the filter; choosing the saved one brings its filter back.
+    await views.selectOption({ label: 'Awaiting approval' });
+    await page.getByRole('heading', { name: '1 disbursement' }).waitFor();
+    await table.getByText('Наталля Пінчук').waitFor();
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('requested');
+    expect(await amountHeader.getAttribute('aria-sort')).toBe('none');
+    await views.selectOption({ label: 'Parcels to pay' });
+    await table.getByText('Ігар Лосік').waitFor();
+    expect(await table.getByText('Наталля Пінчук').count()).toBe(0);
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('approved');
+    expect(await amountHeader.getAttribute('aria-sort')).toBe(amountSort);
+
+    // A name already taken is refused in words, and the list stays as it was.
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByLabel('View name').fill('parcels to pay');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('You already have a view called “parcels to pay”. Choose another name.').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Delete view' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete view' }).click();
+    await page.getByText('View deleted.').waitFor();
+    expect(await views.locator('option').allInnerTexts()).toEqual(['Choose a view…', 'Awaiting approval', 'Approved, not yet paid', 'From partner offices']);
+    expect((await call(backend, 'aid.views.list', {})).map((v) => v.name)).toEqual(['Awaiting approval', 'Approved, not yet paid', 'From partner offices']);
+  });
 });

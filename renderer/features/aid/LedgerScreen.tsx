@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { aidTypes, disbursementStatuses, type AidType, type DisbursementStatus, type ProgrammeRecord } from '../../../shared/domain/aid';
+import { aidTypes, disbursementStatuses, type AidType, type DisbursementFilter, type DisbursementStatus, type ProgrammeRecord } from '../../../shared/domain/aid';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -8,6 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { aidErrorText } from './aid-error';
 import { useAidLabels } from './aid-labels';
 import { LedgerTable } from './LedgerTable';
+import { LedgerViews } from './LedgerViews';
 import { LEDGER_PAGE_SIZE, type LedgerState } from './use-ledger';
 
 interface LedgerScreenProps {
@@ -16,6 +17,9 @@ interface LedgerScreenProps {
   canApprove: boolean;
   onOpen: (id: string) => void;
 }
+
+/** What a view saves: the filters as the server applies them, without an empty search. */
+const effectiveFilter = (filter: DisbursementFilter): DisbursementFilter => ({ ...filter, search: filter.search?.trim() || undefined });
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
 
@@ -72,6 +76,7 @@ export function LedgerScreen({ state, programmes, canApprove, onOpen }: LedgerSc
     <section className="aid-ledger">
       <div className="aid-toolbar">
         <h2 id={headingId}>{t('aid.count', { count: total })}</h2>
+        <LedgerViews viewId={state.viewId} onApply={state.applyView} filter={effectiveFilter(filter)} sort={state.sort} onMessage={setMessage} />
         <Field
           ref={searchRef}
           label={t('aid.filters.search')}

@@ -1,0 +1,1 @@
+ALTER TABLE `saved_views` ADD `scope` text DEFAULT 'cases' NOT NULL;
