@@ -20,6 +20,8 @@ export interface PreparedExport {
   fileName: string;
   summary: ExportSummary;
   record: BundleRecord;
+  /** Roots sent whole: the partner holds them once the file is saved. */
+  sentRoots: number[];
 }
 
 function select(vault: OpenVault, partnerRef: string, now: Date) {
@@ -27,7 +29,8 @@ function select(vault: OpenVault, partnerRef: string, now: Date) {
   sqlite.transaction(() => captureChanges(sqlite, now))();
   const partner = findPartner(sqlite, partnerRef);
   const ctx = { db: orm, sqlite, now: now.toISOString() };
-  const selection = selectForPartner(ctx, partner.policy, partner.ack, partnerSites(sqlite, partner));
+  const held = new Set((sqlite.prepare('SELECT rid FROM sync_sent WHERE partner_id = ?').all(partner.id) as { rid: number }[]).map((r) => r.rid));
+  const selection = selectForPartner(ctx, partner.policy, partner.ack, partnerSites(sqlite, partner), held);
   return { partner, selection };
 }
 
@@ -80,6 +83,7 @@ export async function prepareExport(vault: OpenVault, partnerRef: string, now: D
     bytes,
     fileName: `caseboard-bundle-${header.createdAt.slice(0, 10)}-${header.seq}.age`,
     summary,
+    sentRoots: selection.sentRoots,
     record: {
       id: header.id,
       partnerId: partner.id,
@@ -100,4 +104,6 @@ export function commitExport(vault: OpenVault, prepared: PreparedExport): void {
   const { record } = prepared;
   saveStream(vault.sqlite, record.partnerId, 'out', record.site, record.seq, record.hash);
   recordBundle(vault.sqlite, record);
+  const held = vault.sqlite.prepare('INSERT OR IGNORE INTO sync_sent (partner_id, rid) VALUES (?, ?)');
+  for (const rid of prepared.sentRoots) held.run(record.partnerId, rid);
 }

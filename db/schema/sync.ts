@@ -133,3 +133,16 @@ export const syncBundles = sqliteTable(
   },
   (table) => [index('sync_bundles_partner').on(table.partnerId, table.direction, table.at)],
 );
+
+/**
+ * The records (roots) each partner was sent whole, so that a record that leaves the partner's policy later —
+ * its consent withdrawn — still tells the partner so: the withdrawal goes to those who hold the record.
+ */
+export const syncSent = sqliteTable(
+  'sync_sent',
+  {
+    partnerId: text('partner_id').notNull(),
+    rid: integer('rid').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.partnerId, table.rid] })],
+);

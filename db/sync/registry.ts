@@ -85,6 +85,8 @@ export interface SyncedEntity {
   touchedAt?: string;
   /** Roots: the record has a history page (`changes`), where received changes and purges show. */
   history?: boolean;
+  /** Roots: the field a person's consent to share lives in; its withdrawal still reaches partners holding the record. */
+  consentField?: string;
   /** Roots: a short human label for conflict lists ("2026-00012 · Detention in Hrodna"). */
   label?(ctx: SyncContext, key: string): string | null;
 }

@@ -22,6 +22,8 @@ export interface Selection {
   records: Record<string, number>;
   /** Everything this vault holds, per site: the partner has all it may have of it once this arrives. */
   vector: VersionVector;
+  /** The roots sent whole (`sync_rows.id`), to be remembered as held by the partner once the file is saved. */
+  sentRoots: number[];
 }
 
 const json = (values: readonly unknown[]) => JSON.stringify(values);
@@ -58,11 +60,16 @@ function existing(ctx: SyncContext, entity: SyncedEntity, keys: string[]): Set<s
   return new Set(rows.map((r) => r.k));
 }
 
-export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since: VersionVector, skipSites: ReadonlySet<string>): Selection {
+/**
+ * `held`: roots the partner was sent whole before. One of them that its policy no longer shares because its
+ * consent was withdrawn still sends that field, and only that field, so the partner learns of the withdrawal.
+ */
+export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since: VersionVector, skipSites: ReadonlySet<string>, held: ReadonlySet<number> = new Set()): Selection {
   const store = syncStore(ctx.sqlite);
   const candidateRoots = rowsByIds(ctx, touchedRoots(ctx, since, skipSites));
   const visible = new Map<string, Set<string>>();
   const gone = new Set<number>();
+  const withdrawn: { row: RowRef; field: string }[] = [];
   const rootRid = new Map<string, number>();
   const add = (entity: string, key: string) => {
     const set = visible.get(entity) ?? new Set();
@@ -75,7 +82,11 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
     const keys = rows.map((r) => r.key);
     const present = existing(ctx, entity, keys);
     for (const row of rows) if (!present.has(row.key)) gone.add(row.id);
-    for (const key of entity.shared?.(ctx, policy, keys.filter((k) => present.has(k))) ?? []) add(entity.name, key);
+    const shared = new Set(entity.shared?.(ctx, policy, keys.filter((k) => present.has(k))) ?? []);
+    for (const key of shared) add(entity.name, key);
+    if (entity.consentField && sharesGroup(policy, entity.group)) {
+      for (const row of rows) if (present.has(row.key) && !shared.has(row.key) && held.has(row.id)) withdrawn.push({ row, field: entity.consentField });
+    }
   }
   for (const entity of registry.roots()) {
     const keys = [...(visible.get(entity.name) ?? [])];
@@ -126,6 +137,12 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
     }
   }
 
+  const only = new Map<number, string>();
+  for (const { row, field } of withdrawn) {
+    included.push({ row, bare: false });
+    only.set(row.id, field);
+  }
+
   const ops: SyncOp[] = [];
   const records: Record<string, number> = {};
   const blobs = new Map<string, Buffer>();
@@ -134,6 +151,7 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
     records[row.entity] = (records[row.entity] ?? 0) + 1;
     for (const stored of opsQuery.all(row.id) as StoredOp[]) {
       const op = toSyncOp(store, row, stored);
+      if (only.has(row.id) && op.field !== only.get(row.id)) continue;
       // Only current values travel; earlier ones go as bare ids, so an overwritten value never leaves.
       const keepValue = stored.state === STATE_HEAD && (!bare || op.field === EXISTS_FIELD);
       ops.push(keepValue ? op : { ...op, value: undefined });
@@ -153,6 +171,6 @@ export function selectForPartner(ctx: SyncContext, policy: SharingPolicy, since:
   for (const { site, office } of ctx.sqlite.prepare('SELECT site, office FROM sync_sites WHERE office IS NOT NULL').all() as { site: string; office: string }[]) {
     if (sites.has(site)) offices[site] = office;
   }
-  return { ops, blobs, offices, records, vector: store.vector() };
+  return { ops, blobs, offices, records, vector: store.vector(), sentRoots: [...rootRid.values()] };
 }
 

@@ -100,4 +100,33 @@ describe('sharing policies', () => {
     expect(Buffer.from((await call(b.backend, 'attachments.get', { id: small.id })).dataBase64, 'base64').toString()).toBe('scan of the ruling');
     expect(files.some((f) => f.id === large.id)).toBe(false);
   });
+
+  it('a withdrawn consent reaches the partner that holds the case, and nothing else of the case follows it', async () => {
+    const a = await syncOffice('Viasna');
+    const b = await syncOffice('Zhodzina');
+    const c = await syncOffice('Brest Watch');
+    await makePartners(a, b);
+    await makePartners(a, c);
+    const made = await call(a.backend, 'cases.create', { ...base, title: 'Detention, consented', personName: 'Алесь Бяляцкі', violations: ['detention'], consentShare: true });
+    await importInto(b, await exportFor(a, b));
+    expect((await call(b.backend, 'cases.get', { id: made.id })).consentShare).toBe(true);
+
+    await call(a.backend, 'cases.update', { id: made.id, patch: { consentShare: false, summary: 'WITHDRAWN-CANARY after the consent was withdrawn' } });
+    const { bundle, text } = await sendAndRead(a, b);
+    expect(text.includes('WITHDRAWN-CANARY')).toBe(false);
+    await importInto(b, bundle);
+    const there = await call(b.backend, 'cases.get', { id: made.id });
+    expect(there).toMatchObject({ consentShare: false, summary: '' });
+    // A partner that never held the case hears nothing of it.
+    const { text: toC } = await sendAndRead(a, c);
+    expect(toC.includes(made.id)).toBe(false);
+    // Nothing more goes once the partner acknowledged the withdrawal; a new consent sends the case whole again.
+    await importInto(a, await exportFor(b, a));
+    const again = await sendAndRead(a, b);
+    expect(again.text.includes(made.id)).toBe(false);
+    await importInto(b, again.bundle);
+    await call(a.backend, 'cases.update', { id: made.id, patch: { consentShare: true } });
+    await importInto(b, await exportFor(a, b));
+    expect(await call(b.backend, 'cases.get', { id: made.id })).toMatchObject({ consentShare: true, summary: 'WITHDRAWN-CANARY after the consent was withdrawn' });
+  });
 });

@@ -117,6 +117,7 @@ export const caseEntity: SyncedEntity = {
     ...eventSpan(values.event_date, values.event_end_date),
   }),
   shared: sharedCases,
+  consentField: 'consentShare',
   companions: caseCompanions,
   afterApply: (ctx, keys) => {
     for (const id of keys) refreshCaseSearch(ctx.sqlite, id);
