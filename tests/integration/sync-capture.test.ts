@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../backend';
 import { insertCases } from '../../db/repositories/cases';
 import { createVault } from '../../db/vault';
+import { defaultMigrationsDir } from '../../db/paths';
 import { call, testPlatform } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../fixtures/data-dir';
 import { opsOf, withVault } from '../fixtures/sync';
@@ -90,21 +92,27 @@ describe('change capture', () => {
     });
   });
 
+  /** When migration 0011 (sync) was written, as the migrator records it. */
+  const syncMigrationTime = () => {
+    const journal = JSON.parse(readFileSync(join(defaultMigrationsDir(), 'meta/_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    return journal.entries.find((e) => e.tag === '0011_sync')!.when;
+  };
+
   it('gives a vault from before sync its identity and records every existing record once', async () => {
     const dir = join(tempDir(), 'old');
     const vault = await createVault(dir, { office: 'Old office', user: 'Admin', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
     const ids = insertCases(vault.orm, [{ title: 'Old case', personName: 'Алесь Бяляцкі', region: 'minsk', priority: 'normal', summary: '', tags: ['old'] }], { id: vault.user.id, at: '2025-01-01T10:00:00.000Z' });
-    // Back to the schema of the release before sync (migration 0011 and the three after it): no sync tables,
+    // Back to the schema of the release before sync (migration 0011 and those after it): no sync tables,
     // no origin reference, no identity, no partner aid copies' triggers, no match index, no ledger views.
     vault.sqlite.exec(`
       DROP TABLE sync_self; DROP TABLE sync_sites; DROP TABLE sync_rows; DROP TABLE sync_ops; DROP TABLE sync_conflicts;
-      DROP TABLE sync_pending; DROP TABLE sync_partners; DROP TABLE sync_streams; DROP TABLE sync_bundles;
+      DROP TABLE sync_pending; DROP TABLE sync_partners; DROP TABLE sync_streams; DROP TABLE sync_bundles; DROP TABLE sync_sent;
       ALTER TABLE cases DROP COLUMN origin_reference;
       DROP TRIGGER aid_ledger_totals_on_copy_delete;
       DROP TABLE person_match;
       ALTER TABLE saved_views DROP COLUMN scope;
       DELETE FROM settings WHERE key = 'duplicates.matchKeysVersion';
-      DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1 OFFSET 3);
+      DELETE FROM __drizzle_migrations WHERE created_at >= ${syncMigrationTime()};
       DELETE FROM settings WHERE key LIKE 'sync.baseline.%';
     `);
     vault.close();
