@@ -11,7 +11,7 @@ import { persons, searchDocs, settings } from './schema';
 import type { Db } from './repositories/changes';
 
 /** Bump when blockingKeys or countingKeys change: the index is rebuilt at the next unlock. */
-export const MATCH_KEYS_VERSION = 1;
+export const MATCH_KEYS_VERSION = 2;
 const VERSION_SETTING = 'duplicates.matchKeysVersion';
 
 export function matchKeysOf(input: MatchInput): string[] {

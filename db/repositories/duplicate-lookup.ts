@@ -11,7 +11,7 @@ import { splitFullName } from '../../shared/domain/persons';
 import type { Frequencies, PairContext } from '../../shared/duplicates/evidence';
 import { matchFeatures, type MatchEvent, type MatchFeatures, type MatchInput } from '../../shared/duplicates/features';
 import type { Reason } from '../../shared/duplicates/reasons';
-import { blockingKeys, clearlyDifferent, frequenciesOf, fullNameKey, givenId, relativeContext } from '../../shared/duplicates/scan';
+import { blockingKeys, clearlyDifferent, frequenciesOf, fullNameKey, givenId, relativeContext, spellingCount, spellingKeys } from '../../shared/duplicates/scan';
 import { DEFAULT_THRESHOLD, quickScore, scorePair } from '../../shared/duplicates/score';
 import { anyKey, countKey } from '../match-index';
 import { casePersons, cases, personRelations, persons, settings } from '../schema';
@@ -139,14 +139,22 @@ function counter(db: Db) {
     if (n === undefined) seen.set(key, (n = countKey(db, key)));
     return n;
   };
-  return (f: MatchFeatures, self: number) => {
-    const given = givenId(f);
-    const name = fullNameKey(f, given);
-    return {
-      familyCount: self + Math.max(0, ...f.family.skeletons.map((s) => of(`f:${s}`))),
-      givenCount: given === null ? 0 : self + of(`g:${given}`),
-      nameCount: name === null ? 0 : self + of(`n:${name}`),
-    };
+  return {
+    names(f: MatchFeatures, self: number) {
+      const given = givenId(f);
+      const name = fullNameKey(f, given);
+      return {
+        familyCount: self + Math.max(0, ...f.family.skeletons.map((s) => of(`f:${s}`))),
+        givenCount: given === null ? 0 : self + of(`g:${given}`),
+        nameCount: name === null ? 0 : self + of(`n:${name}`),
+      };
+    },
+    /** `unsaved`: the spelling keys of a target not yet in the vault, which the scan will count once it is saved. */
+    spellings(f: MatchFeatures, unsaved: ReadonlySet<string>) {
+      const keys = spellingKeys(f);
+      const countOf = (k: string) => of(k) + (unsaved.has(k) ? 1 : 0);
+      return { family: spellingCount(keys.family, countOf), given: spellingCount(keys.given, countOf) };
+    },
   };
 }
 
@@ -167,7 +175,11 @@ export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?:
   const counts = counter(db);
   // A target not yet in the vault counts itself, as the scan will once it is saved.
   const stored = target.id !== '' && db.select({ id: persons.id }).from(persons).where(eq(persons.id, target.id)).get() !== undefined;
-  const own = counts(features, stored ? 0 : 1);
+  const self = stored ? 0 : 1;
+  const own = counts.names(features, self);
+  const targetSpellings = spellingKeys(features);
+  const unsaved = new Set(stored ? [] : [...targetSpellings.family, ...targetSpellings.given]);
+  const ownSpellings = counts.spellings(features, unsaved);
   const hasRelatives =
     target.id !== '' &&
     db
@@ -184,9 +196,21 @@ export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?:
     if (clearlyDifferent(features, other)) continue;
     compared++;
     const related = relativeContext(relatives, target.id, row.id);
-    const bound: PairContext = { familyCount: own.familyCount, givenCount: own.givenCount, nameCount: own.nameCount, population, frequencies, ...related };
+    // The spellings' counts of both records are in the bound: a pool shares few spellings, each read once.
+    const spellings = counts.spellings(other, unsaved);
+    const bound: PairContext = {
+      familyCount: own.familyCount,
+      givenCount: own.givenCount,
+      nameCount: own.nameCount,
+      familySpellingFewest: Math.min(ownSpellings.family, spellings.family),
+      familySpellingMost: Math.max(ownSpellings.family, spellings.family),
+      givenSpellingFewest: Math.min(ownSpellings.given, spellings.given),
+      population,
+      frequencies,
+      ...related,
+    };
     if (quickScore(features, other, bound) < threshold) continue;
-    const theirs = counts(other, 0);
+    const theirs = counts.names(other, 0);
     const context: PairContext = {
       ...bound,
       familyCount: Math.max(own.familyCount, theirs.familyCount),

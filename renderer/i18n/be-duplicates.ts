@@ -77,6 +77,7 @@ export const beDuplicates: Messages<typeof enDuplicates> = {
     name_similar: '{{part}}: падобна (падабенства {{similarity}} %)',
     name_different: '{{part}}: адрозніваецца',
     name_missing: '{{part}}: няма ў адным з запісаў',
+    name_lone_spelling: '{{part}}: так, як у адным з запісаў, не напісана больш нідзе (памылка набору?)',
     name_common: 'Частае прозвішча (запісаў: {{records}})',
     birth_same: 'Дата нараджэння супадае: {{date}}',
     birth_compatible: 'Даты нараджэння не супярэчаць: {{a}} / {{b}}',

@@ -74,6 +74,7 @@ export const enDuplicates = {
     name_similar: '{{part}}: similar ({{similarity}} % alike)',
     name_different: '{{part}}: different',
     name_missing: '{{part}}: missing in one record',
+    name_lone_spelling: '{{part}}: one record spells it as no other record does (a typing slip?)',
     name_common: 'A common surname ({{records}} records)',
     birth_same: 'Same birth date: {{date}}',
     birth_compatible: 'Birth dates agree: {{a}} / {{b}}',

@@ -77,6 +77,7 @@ export const ruDuplicates: Messages<typeof enDuplicates> = {
     name_similar: '{{part}}: похоже (сходство {{similarity}} %)',
     name_different: '{{part}}: отличается',
     name_missing: '{{part}}: нет в одной из записей',
+    name_lone_spelling: '{{part}}: так, как в одной из записей, не написано больше нигде (опечатка?)',
     name_common: 'Частая фамилия (записей: {{records}})',
     birth_same: 'Дата рождения совпадает: {{date}}',
     birth_compatible: 'Даты рождения не противоречат: {{a}} / {{b}}',

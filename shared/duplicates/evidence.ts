@@ -22,6 +22,8 @@ export const EVIDENCE = [
   'region.same', 'region.different', 'locality.same', 'locality.rarity', 'locality.different',
   'relatives.shared', 'case.same-day', 'case.day-rarity', 'case.near-day', 'case.same-month', 'case.same-place', 'case.place-rarity',
   'case.same-article', 'case.article-rarity', 'case.none-shared',
+  'family.spelling-fewest', 'family.spelling-most', 'family.lone-spelling', 'family.lone-spelling-undated',
+  'given.spelling-fewest', 'given.lone-spelling',
 ] as const;
 export type EvidenceName = (typeof EVIDENCE)[number];
 export const EVIDENCE_SIZE = EVIDENCE.length;
@@ -42,6 +44,15 @@ export interface PairContext {
   readonly givenCount?: number;
   /** How many records share both the surname and the given name of the pair, when known. */
   readonly nameCount?: number;
+  /**
+   * How many records of the population write the surname as each of the two records does (the rarer of the
+   * two spellings, and the commoner), each counting itself, when known. A spelling no other record uses is
+   * more often a slip than a surname of its own.
+   */
+  readonly familySpellingFewest?: number;
+  readonly familySpellingMost?: number;
+  /** How many records write the given name as the rarer of the two records does, when known. */
+  readonly givenSpellingFewest?: number;
   /** Size of the compared population. */
   readonly population?: number;
   /** The two are recorded as relatives of each other. */
@@ -365,6 +376,37 @@ export function evidenceVector(c: Comparison, context: PairContext, out: Float64
     out[at['case.article-rarity']] = rarity(f?.articles?.get(c.sameArticle), registered, 'article');
   }
   if (c.eventsDisjoint) out[at['case.none-shared']] = 1;
+  spellingEvidence(c, context, undated, out);
+}
+
+const spelt = (v: PartVerdict) => v.kind === 'typo' || v.kind === 'similar' || v.kind === 'remote';
+
+/** The surname or given name one record spells in a way no other record does. */
+export function loneSpelling(c: Comparison, context: PairContext): { family: boolean; given: boolean } {
+  return {
+    family: spelt(c.family) && context.familySpellingFewest === 1,
+    given: (c.given.kind === 'typo' || c.given.kind === 'similar') && context.givenSpellingFewest === 1,
+  };
+}
+
+/** How common each record's spelling of the names is: a spelling of one is a slip more often than a name. */
+function spellingEvidence(c: Comparison, context: PairContext, undated: number, out: Float64Array): void {
+  const lone = loneSpelling(c, context);
+  if (context.familySpellingFewest !== undefined) {
+    const fewest = Math.log(Math.max(1, context.familySpellingFewest));
+    if (spelt(c.family)) {
+      out[at['family.spelling-fewest']] = fewest;
+      out[at['family.spelling-most']] = Math.log(Math.max(1, context.familySpellingMost ?? context.familySpellingFewest));
+      if (lone.family) {
+        out[at['family.lone-spelling']] = 1;
+        out[at['family.lone-spelling-undated']] = undated;
+      }
+    }
+  }
+  if (context.givenSpellingFewest !== undefined && (c.given.kind === 'typo' || c.given.kind === 'similar')) {
+    out[at['given.spelling-fewest']] = Math.log(Math.max(1, context.givenSpellingFewest));
+    if (lone.given) out[at['given.lone-spelling']] = 1;
+  }
 }
 
 export const evidenceIndex = at;

@@ -16,6 +16,7 @@ export type Reason =
   | { code: 'name.different'; params: { part: NamePart; similarity: number } }
   | { code: 'name.missing'; params: { part: NamePart } }
   | { code: 'name.common'; params: { records: number } }
+  | { code: 'name.lone-spelling'; params: { part: NamePart } }
   | { code: 'birth.same'; params: { date: string } }
   | { code: 'birth.compatible'; params: { a: string; b: string } }
   | { code: 'birth.year-off'; params: { years: number } }
@@ -72,6 +73,8 @@ export function reasonText(reason: Reason): string {
       return `different ${partNames[reason.params.part]}`;
     case 'name.missing':
       return `${partNames[reason.params.part]} missing in one record`;
+    case 'name.lone-spelling':
+      return `one record's spelling of the ${partNames[reason.params.part]} occurs in no other record (a typing slip?)`;
     case 'name.common':
       return `common surname (${reason.params.records} records)`;
     case 'birth.same':

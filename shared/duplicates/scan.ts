@@ -84,15 +84,28 @@ export function blockingKeys(f: MatchFeatures): string[] {
   return [...keys];
 }
 
+/** The keys of a record's spelling of its surname (`s:`) and given name (`t:`): every folded form of each. */
+export function spellingKeys(f: MatchFeatures): { family: string[]; given: string[] } {
+  return { family: [...new Set(f.family.keys)].map((k) => `s:${k}`), given: [...new Set(f.given.keys)].map((k) => `t:${k}`) };
+}
+
 /**
- * Keys for counting: the full name and the given name. With the blocking keys (whose `f:` surname keys also
+ * Keys for counting: the full name, the given name and the spellings of both. With the blocking keys (whose `f:` surname keys also
  * count records of a surname) they are what a vault indexes per person, so a single look-up finds its
  * candidates and the counts of a full scan without reading everyone.
  */
 export function countingKeys(f: MatchFeatures): string[] {
   const given = givenId(f);
   const name = fullNameKey(f, given);
-  return [...(name === null ? [] : [`n:${name}`]), ...(given === null ? [] : [`g:${given}`])];
+  const spellings = spellingKeys(f);
+  return [...(name === null ? [] : [`n:${name}`]), ...(given === null ? [] : [`g:${given}`]), ...spellings.family, ...spellings.given];
+}
+
+/** How many records carry the commonest of `keys` (at least the record itself). */
+export function spellingCount(keys: readonly string[], countOf: (key: string) => number): number {
+  let most = 1;
+  for (const k of keys) most = Math.max(most, countOf(k));
+  return most;
 }
 
 /** Pairs that no name agreement can rescue; skipped before scoring. */
@@ -190,6 +203,12 @@ export function preparePopulation(persons: readonly MatchInput[], relations?: Sc
   countInto(nameCounts, nameOf.filter((k): k is string => k !== null));
   const count = (map: Map<string, number>, key: string | null) => (key === null ? 0 : (map.get(key) ?? 0));
   const givenCount = Int32Array.from(givenOf, (g) => count(givenCounts, g));
+  const spellings = features.map(spellingKeys);
+  const spellingCounts = new Map<string, number>();
+  for (const s of spellings) countInto(spellingCounts, [...s.family, ...s.given]);
+  const countOf = (key: string) => spellingCounts.get(key) ?? 0;
+  const familySpelling = Int32Array.from(spellings, (s) => spellingCount(s.family, countOf));
+  const givenSpelling = Int32Array.from(spellings, (s) => spellingCount(s.given, countOf));
   const nameCount = Int32Array.from(nameOf, (k) => count(nameCounts, k));
   const relatives = relativesOf(relations);
   const hasRelatives = features.map((f) => relatives.has(f.input.id));
@@ -203,6 +222,9 @@ export function preparePopulation(persons: readonly MatchInput[], relations?: Sc
       into.familyCount = Math.max(familyCount[i]!, familyCount[j]!);
       into.givenCount = Math.max(givenCount[i]!, givenCount[j]!);
       into.nameCount = Math.max(nameCount[i]!, nameCount[j]!);
+      into.familySpellingFewest = Math.min(familySpelling[i]!, familySpelling[j]!);
+      into.familySpellingMost = Math.max(familySpelling[i]!, familySpelling[j]!);
+      into.givenSpellingFewest = Math.min(givenSpelling[i]!, givenSpelling[j]!);
       into.population = n;
       into.frequencies = frequencies;
       if (!hasRelatives[i] || !hasRelatives[j]) {

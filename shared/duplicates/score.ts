@@ -6,7 +6,7 @@
  * that no agreement of names outweighs them.
  */
 import { transliterateAs, TRANSLITERATION_SYSTEMS, type TransliterationSystem } from '../names';
-import { compareRecords, EVIDENCE, EVIDENCE_SIZE, evidenceVector, hardPenalty, type Comparison, type PairContext, type PartVerdict } from './evidence';
+import { compareRecords, EVIDENCE, EVIDENCE_SIZE, evidenceVector, hardPenalty, loneSpelling, type Comparison, type PairContext, type PartVerdict } from './evidence';
 import { placeKeyOf, type MatchFeatures, type PartFeatures } from './features';
 import { MODEL } from './model';
 import type { NamePart, Reason } from './reasons';
@@ -141,6 +141,9 @@ function reasonsOf(c: Comparison, a: MatchFeatures, b: MatchFeatures, context: P
   push(partReason('family', c.family, a.family, b.family, explain));
   push(partReason('given', c.given, a.given, b.given, explain));
   push(partReason('patronymic', c.patronymic, a.patronymic, b.patronymic, explain));
+  const lone = loneSpelling(c, context);
+  if (lone.family) reasons.push({ code: 'name.lone-spelling', params: { part: 'family' } });
+  if (lone.given) reasons.push({ code: 'name.lone-spelling', params: { part: 'given' } });
   const familyAgrees = agrees(c.family);
   if (familyAgrees && agrees(c.given) && c.nameCount > 2) reasons.push({ code: 'name.common', params: { records: c.nameCount } });
   else if (familyAgrees && c.familyShare > 0.003) reasons.push({ code: 'name.common', params: { records: context.familyCount ?? 0 } });

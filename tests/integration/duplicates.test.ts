@@ -252,10 +252,10 @@ describe('evidence beyond names, and the possible band', () => {
     expect(similar.map((s) => s.person.id)).toEqual([existing]);
     expect(similar[0]!.reasons).toContainEqual({ code: 'name.similar', params: { part: 'family', similarity: expect.any(Number) } });
 
-    // One name, born a year apart, living in different towns: a possible duplicate — until each turns out to
-    // have a case on the same day at the same place.
-    const a = await person(backend, { givenName: 'Вольга', familyName: 'Кавалькова', birthDate: '1980', locality: 'Гомель' });
-    const b = await person(backend, { givenName: 'Вольга', familyName: 'Кавалькова', birthDate: '1981', locality: 'Мазыр' });
+    // One name, one birth date unknown, recorded in different regions: a possible duplicate — until each turns
+    // out to have a case on the same day at the same place.
+    const a = await person(backend, { givenName: 'Вольга', familyName: 'Кавалькова', birthDate: '1980', region: 'gomel' });
+    const b = await person(backend, { givenName: 'Вольга', familyName: 'Кавалькова', region: 'minsk-city' });
     const plain = await call(backend, 'duplicates.scan', {});
     const before = (await call(backend, 'duplicates.list', {})).rows.find((r) => [r.a.id, r.b.id].sort().join() === [a, b].sort().join())!;
     expect(before.band).toBe('possible');
@@ -275,8 +275,8 @@ describe('evidence beyond names, and the possible band', () => {
 
   it('lists the likely and the possible pairs apart', async () => {
     const { backend } = await office();
-    const x = await person(backend, { givenName: 'Ганна', familyName: 'Кавалькова', birthDate: '1980', locality: 'Гомель' });
-    const y = await person(backend, { givenName: 'Ганна', familyName: 'Кавалькова', birthDate: '1981', locality: 'Мазыр' });
+    const x = await person(backend, { givenName: 'Ганна', familyName: 'Кавалькова', birthDate: '1980', region: 'gomel' });
+    const y = await person(backend, { givenName: 'Ганна', familyName: 'Кавалькова', region: 'minsk-city' });
     const be = await person(backend, { givenName: 'Алесь', familyName: 'Бяляцкі', birthDate: '1962' });
     const latin = await person(backend, { givenName: 'Ales', familyName: 'Bialiatski', birthDate: '1962' });
     const summary = await call(backend, 'duplicates.scan', {});
@@ -288,6 +288,40 @@ describe('evidence beyond names, and the possible band', () => {
     expect(possible).toMatchObject({ total: 1, likely: 0 });
     expect(possible.rows.map((r) => [r.band, ...[r.a.id, r.b.id].sort()])).toEqual([['possible', ...[x, y].sort()]]);
     expect((await call(backend, 'duplicates.list', {})).rows.map((r) => r.band)).toEqual(['likely', 'possible']);
+  });
+
+  it('takes a spelling no other record uses for a slip, and scores it in the look-up as the full scan does', async () => {
+    const { backend, advance } = await office();
+    // Лосік is written so by three records; Лосяк by two (a surname of its own); Лосік as Лоськ by one record alone.
+    const existing = await person(backend, { givenName: 'Ігар', familyName: 'Лосік', region: 'brest' });
+    await person(backend, { givenName: 'Павел', familyName: 'Лосік', birthDate: '1970' });
+    await person(backend, { givenName: 'Ганна', familyName: 'Лосік', birthDate: '1975' });
+    const other = await person(backend, { givenName: 'Ігар', familyName: 'Лосяк', region: 'brest' });
+    await person(backend, { givenName: 'Вольга', familyName: 'Лосяк', birthDate: '1990' });
+    const warning = await call(backend, 'persons.similar', { givenName: 'Ігар', familyName: 'Лоськ', region: 'brest', limit: 5 });
+    const warned = warning.find((w) => w.person.id === existing)!;
+    expect(warned.reasons).toContainEqual({ code: 'name.lone-spelling', params: { part: 'family' } });
+    const slip = await person(backend, { givenName: 'Ігар', familyName: 'Лоськ', region: 'brest' });
+
+    await call(backend, 'duplicates.scan', { full: true });
+    const rows = (await call(backend, 'duplicates.list', {})).rows;
+    const pair = (x: string, y: string) => rows.find((r) => [r.a.id, r.b.id].sort().join() === [x, y].sort().join());
+    const mistyped = pair(existing, slip)!;
+    // The warning before saving scored the pair as the scan scores it once the record is saved.
+    expect(mistyped.score).toBe(warned.score);
+    expect(mistyped.reasons).toContainEqual({ code: 'name.lone-spelling', params: { part: 'family' } });
+    expect(mistyped.score).toBeGreaterThan(pair(existing, other)?.score ?? 0);
+    expect(pair(existing, other)?.reasons ?? []).not.toContainEqual({ code: 'name.lone-spelling', params: { part: 'family' } });
+
+    // A refresh scores the changed record through the look-up: the same figures as a full scan.
+    advance(60_000);
+    await call(backend, 'persons.update', { id: slip, patch: { birthDate: '1988' } });
+    expect(await call(backend, 'duplicates.scan', {})).toMatchObject({ mode: 'incremental' });
+    const refreshed = (await call(backend, 'duplicates.list', {})).rows.map((r) => ({ pair: [r.a.id, r.b.id].sort().join(), score: r.score, reasons: r.reasons }));
+    await call(backend, 'duplicates.scan', { full: true });
+    const full = (await call(backend, 'duplicates.list', {})).rows.map((r) => ({ pair: [r.a.id, r.b.id].sort().join(), score: r.score, reasons: r.reasons }));
+    const sorted = (xs: typeof full) => [...xs].sort((l, r) => (l.pair < r.pair ? -1 : 1));
+    expect(sorted(refreshed)).toEqual(sorted(full));
   });
 
   it('rebuilds the match index at unlock when it is missing, and the look-up finds people again', async () => {

@@ -87,6 +87,22 @@ describe('typing slips', () => {
   });
 });
 
+describe('how common a spelling is', () => {
+  it('takes a surname spelt as no other record spells it for a slip, and two spellings each in use for two surnames', () => {
+    const a = person('Ігар', 'Лосік');
+    const b = person('Ігар', 'Лоськ');
+    const lone = score(a, b, { ...register, familySpellingFewest: 1, familySpellingMost: 30 });
+    const both = score(a, b, { ...register, familySpellingFewest: 12, familySpellingMost: 30 });
+    expect(lone.score).toBeGreaterThan(both.score);
+    expect(lone.reasons).toContainEqual({ code: 'name.lone-spelling', params: { part: 'family' } });
+    expect(lone.reasons.map(reasonText)).toContain("one record's spelling of the surname occurs in no other record (a typing slip?)");
+    expect(both.reasons.map((r) => r.code)).not.toContain('name.lone-spelling');
+    // Names that agree say nothing about slips; a pair scored on its own (no counts) leaves the spelling out.
+    expect(score(a, person('Igar', 'Losik'), { ...register, familySpellingFewest: 1 }).reasons.map((r) => r.code)).not.toContain('name.lone-spelling');
+    expect(score(a, b, register).reasons.map((r) => r.code)).not.toContain('name.lone-spelling');
+  });
+});
+
 describe('what the records hold besides names', () => {
   const event = (date: string, place: string, articles: string[] = []): MatchEvent => ({ date, place, articles });
 

@@ -12,6 +12,7 @@ const keys = {
   'name.different': 'reasons.name_different',
   'name.missing': 'reasons.name_missing',
   'name.common': 'reasons.name_common',
+  'name.lone-spelling': 'reasons.name_lone_spelling',
   'birth.same': 'reasons.birth_same',
   'birth.compatible': 'reasons.birth_compatible',
   'birth.year-off': 'reasons.birth_year_off',
