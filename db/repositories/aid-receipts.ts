@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReceiptMeta } from '../../shared/domain/aid';
@@ -6,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { aidReceipts, staff } from '../schema';
 import { recordChanges, type Author, type Db } from './changes';
 import { getDisbursementRow } from './aid-ledger';
+import { intakeHash, verifiedFile } from './verified-file';
 
 /**
  * A receipt belongs to a disbursement in its own append-only table, so it can arrive after payment without
@@ -16,7 +16,7 @@ export function addReceipt(db: Db, input: { disbursementId: string; fileName: st
   if (disbursement.status === 'rejected' || disbursement.status === 'cancelled') {
     throw new AppError('INVALID_TRANSITION', `A ${disbursement.status} disbursement takes no receipt.`);
   }
-  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const sha256 = intakeHash(input.data);
   const id = uuidv7();
   db.insert(aidReceipts)
     .values({ id, disbursementId: input.disbursementId, fileName: input.fileName, mediaType: input.mediaType, size: input.data.length, sha256, data: input.data, createdAt: author.at, createdBy: author.id })
@@ -27,21 +27,5 @@ export function addReceipt(db: Db, input: { disbursementId: string; fileName: st
 
 export function getReceipt(db: Db, id: string): { meta: ReceiptMeta; data: Buffer } {
   const found = db.select({ file: aidReceipts, author: staff.name }).from(aidReceipts).leftJoin(staff, eq(staff.id, aidReceipts.createdBy)).where(eq(aidReceipts.id, id)).get();
-  if (!found) throw new AppError('NOT_FOUND', `No receipt with id ${id}.`);
-  const { file, author } = found;
-  if (createHash('sha256').update(file.data).digest('hex') !== file.sha256) {
-    throw new AppError('VAULT_DAMAGED', `Receipt ${file.fileName} no longer matches its intake hash.`);
-  }
-  return {
-    meta: {
-      id: file.id,
-      fileName: file.fileName,
-      mediaType: file.mediaType,
-      size: file.size,
-      sha256: file.sha256,
-      createdAt: file.createdAt,
-      createdBy: file.createdBy ? { id: file.createdBy, name: author ?? '' } : null,
-    },
-    data: file.data,
-  };
+  return verifiedFile(found, 'receipt', id);
 }

@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AttachmentMeta } from '../../shared/domain/cases';
 import { AppError } from '../../shared/errors';
 import { attachments, cases, staff } from '../schema';
 import { recordChanges, type Author, type Db } from './changes';
+import { intakeHash, verifiedFile } from './verified-file';
 
 /** Stores the file inside the vault with the SHA-256 and size taken now, at intake; they are never updated. */
 export function addAttachment(db: Db, input: { caseId: string; fileName: string; mediaType: string; data: Buffer }, author: Author): AttachmentMeta {
   if (!db.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get()) {
     throw new AppError('NOT_FOUND', `No case with id ${input.caseId}.`);
   }
-  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const sha256 = intakeHash(input.data);
   const id = uuidv7();
   db.insert(attachments)
     .values({ id, caseId: input.caseId, fileName: input.fileName, mediaType: input.mediaType, size: input.data.length, sha256, data: input.data, createdAt: author.at, createdBy: author.id })
@@ -27,20 +27,5 @@ export function getAttachment(db: Db, id: string): { meta: AttachmentMeta; data:
     .leftJoin(staff, eq(staff.id, attachments.createdBy))
     .where(eq(attachments.id, id))
     .get();
-  if (!found) throw new AppError('NOT_FOUND', `No attachment with id ${id}.`);
-  const { file, author } = found;
-  const actual = createHash('sha256').update(file.data).digest('hex');
-  if (actual !== file.sha256) throw new AppError('VAULT_DAMAGED', `Attachment ${file.fileName} no longer matches its intake hash.`);
-  return {
-    meta: {
-      id: file.id,
-      fileName: file.fileName,
-      mediaType: file.mediaType,
-      size: file.size,
-      sha256: file.sha256,
-      createdAt: file.createdAt,
-      createdBy: file.createdBy ? { id: file.createdBy, name: author ?? '' } : null,
-    },
-    data: file.data,
-  };
+  return verifiedFile(found, 'attachment', id);
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { caseFilterSchema, caseSortSchema, type CaseFilter, type CaseSort } from './cases';
 import { recordId, requiredText } from './text';
 
+export const VIEW_NAME_MAX = 80;
+
 export interface SavedView {
   id: string;
   name: string;
@@ -29,7 +31,7 @@ export const builtInViews: readonly SavedView[] = [
 ];
 
 export const saveViewSchema = z.strictObject({
-  name: requiredText(80),
+  name: requiredText(VIEW_NAME_MAX),
   filter: caseFilterSchema,
   sort: z.array(caseSortSchema).max(10).optional().default([]),
 });

@@ -90,6 +90,45 @@ describe('case work in Chromium', () => {
     await page.getByRole('button', { name: 'Filter by region' }).waitFor();
   });
 
+  it('saves the triage filter as a view, re-applies it after a built-in one, and deletes it', async () => {
+    const opened = await openVault();
+    app = opened.app;
+    const { page } = opened;
+    const minsk = ['Administrative arrest, 15 days', 'Held incommunicado in SIZO-1'];
+
+    await page.getByRole('button', { name: 'Filter by region' }).click();
+    await page.getByRole('checkbox', { name: 'Minsk (city)' }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(minsk);
+
+    // Escape in the name field gives up naming without saving anything.
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByLabel('View name').fill('Abandoned');
+    await page.getByLabel('View name').press('Escape');
+    await page.getByRole('button', { name: 'Save view' }).waitFor();
+    expect((await call(app.backend, 'views.list', {})).map((v) => v.name)).toEqual(['Urgent & unassigned', 'My cases']);
+
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByLabel('View name').fill('  Minsk cases  ');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('View “Minsk cases” saved.').waitFor();
+    const views = page.getByLabel('Saved view', { exact: true });
+    expect(await views.locator('option:checked').innerText()).toBe('Minsk cases');
+
+    // A built-in view replaces the filter; choosing the saved one brings its filter back.
+    await views.selectOption({ label: 'Urgent & unassigned' });
+    await expect.poll(() => titles(page)).toEqual(['Held incommunicado in SIZO-1']);
+    await expect.poll(() => page.getByRole('button', { name: 'Delete view' }).count()).toBe(0);
+    await views.selectOption({ label: 'Minsk cases' });
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(minsk);
+
+    await page.getByRole('button', { name: 'Delete view' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete view' }).click();
+    await page.getByText('View deleted.').waitFor();
+    expect(await views.locator('option').allInnerTexts()).toEqual(['Choose a view…', 'Urgent & unassigned', 'My cases']);
+    expect((await call(app.backend, 'views.list', {})).map((v) => v.name)).toEqual(['Urgent & unassigned', 'My cases']);
+  });
+
   it('finds a record written in one script by a search in the other', async () => {
     const opened = await openVault();
     app = opened.app;

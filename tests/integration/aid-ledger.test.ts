@@ -345,4 +345,26 @@ describe('aid requests and receipts', () => {
     expect(detail).toMatchObject({ status: 'paid', requestId, receipts: [expect.objectContaining({ id: receipt.id, sha256: back.meta.sha256 })] });
     expect((await call(backend, 'aid.disbursements.list', { filter: { recipientId: people.natallia } })).rows.map((r) => r.id)).toEqual([id]);
   });
+
+  it('refuses a receipt whose bytes changed inside the vault, and an unknown one, by code and message', async () => {
+    const office = await aidOffice();
+    const { dir, backend, as, people, programmeId } = office;
+    const id = await paid(office, disbursement(people.natallia, programmeId), 'Kasia');
+    await as('Kasia');
+    const receipt = await call(backend, 'aid.receipts.add', { disbursementId: id, fileName: 'receipt.txt', mediaType: 'text/plain', dataBase64: Buffer.from('Receipt: 150.00 EUR').toString('base64') });
+    await call(backend, 'vault.lock', {});
+    const vault = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
+    try {
+      // Receipts are append-only, so only damage beneath the app's own rules can change their bytes.
+      vault.sqlite.exec('DROP TRIGGER aid_receipts_no_update');
+      vault.sqlite.prepare('UPDATE aid_receipts SET data = ? WHERE id = ?').run(Buffer.from('Receipt: 950.00 EUR'), receipt.id);
+    } finally {
+      vault.close();
+    }
+    await as('Kasia');
+    expect(await backend.invoke('aid.receipts.get', { id: receipt.id })).toEqual({ ok: false, error: { code: 'VAULT_DAMAGED', message: 'Receipt receipt.txt no longer matches its intake hash.' } });
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    expect(await backend.invoke('aid.receipts.get', { id: unknown })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `No receipt with id ${unknown}.` } });
+    expect((await call(backend, 'aid.disbursements.get', { id })).receipts).toEqual([expect.objectContaining({ id: receipt.id, sha256: receipt.sha256 })]);
+  });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, type Method } from '../../shared/api';
 import type { NewCase } from '../../shared/domain/cases';
+import { unlockVault } from '../../db/vault';
 import { call, newBackend } from '../fixtures/backend';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../fixtures/data-dir';
 import { ownPassphrase, signInAs } from '../fixtures/staff';
@@ -171,6 +172,24 @@ describe('case model', () => {
     expect(await backend.invoke('attachments.save', { id: meta.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const path = await backend.invoke('attachments.add', { caseId: created.id, fileName: '../../etc/passwd', dataBase64: 'AA==' });
     expect(path).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/fileName: must be a file name/) } });
+  });
+
+  it('refuses an attachment whose bytes changed inside the vault, and an unknown one, by code and message', async () => {
+    const { dir, backend } = await office();
+    const created = await call(backend, 'cases.create', detention);
+    const meta = await call(backend, 'attachments.add', { caseId: created.id, fileName: 'ruling.pdf', dataBase64: Buffer.from('%PDF-1.4 court ruling scan').toString('base64') });
+    await call(backend, 'vault.lock', {});
+    const vault = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
+    try {
+      vault.sqlite.prepare('UPDATE attachments SET data = ? WHERE id = ?').run(Buffer.from('%PDF-1.4 a forged ruling'), meta.id);
+    } finally {
+      vault.close();
+    }
+    await call(backend, 'vault.unlock', { passphrase: PASSPHRASE });
+    expect(await backend.invoke('attachments.get', { id: meta.id })).toEqual({ ok: false, error: { code: 'VAULT_DAMAGED', message: 'Attachment ruling.pdf no longer matches its intake hash.' } });
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    expect(await backend.invoke('attachments.get', { id: unknown })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `No attachment with id ${unknown}.` } });
+    expect((await call(backend, 'cases.get', { id: created.id })).attachments).toEqual([meta]);
   });
 
   it('links relatives and persons to cases, and a renamed person is found under the new name', async () => {

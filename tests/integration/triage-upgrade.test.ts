@@ -2,47 +2,20 @@
  * Migrations 0005 (ordering indexes that carry the filter columns) and 0006 (backfill of the assignee name
  * and violation bits): a vault written before them keeps its data, and filters and sorts on it work after.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openEncrypted } from '../../db/connection';
-import { freshKdf, KEY_FILE_FORMAT, KEY_FILE_VERSION, newSlotId, sealSlot, writeKeyFile } from '../../db/keyfile';
-import { defaultMigrationsDir, vaultPaths } from '../../db/paths';
+import type { Sqlite } from '../../db/connection';
 import { listCases } from '../../db/repositories/cases';
 import { unlockVault } from '../../db/vault';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../fixtures/data-dir';
+import { OLD_ADMIN as ADMIN, OLD_AT as AT, vaultBeforeMigration } from '../fixtures/vault-before-migration';
 
 afterEach(removeTempDirs);
 
-const ADMIN = '01900000-0000-7000-8000-000000000001';
 const IHAR = '01900000-0000-7000-8000-000000000002';
-const AT = '2026-11-01T10:00:00.000Z';
 
-/** A vault as the migration before the triage indexes left it: built with only the migrations up to that one. */
-async function vaultBeforeTriageIndexes(dir: string): Promise<void> {
-  const migrations = join(tempDir(), 'migrations');
-  mkdirSync(join(migrations, 'meta'), { recursive: true });
-  const source = defaultMigrationsDir();
-  const journal = JSON.parse(readFileSync(join(source, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const before = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith('_triage_order_indexes')));
-  expect(before.at(-1)?.tag).toBe('0008_aid_covering_totals');
-  for (const entry of before) copyFileSync(join(source, `${entry.tag}.sql`), join(migrations, `${entry.tag}.sql`));
-  writeFileSync(join(migrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: before }));
-
-  mkdirSync(dir, { recursive: true });
-  const key = randomBytes(32);
-  const vaultId = randomUUID();
-  const slotId = newSlotId();
-  const db = openEncrypted(vaultPaths(dir).db, key, { create: true });
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  migrate(drizzle(db), { migrationsFolder: migrations });
-  db.prepare('INSERT INTO office (id, name, created_at) VALUES (?, ?, ?)').run(vaultId, 'Office', AT);
-  const staff = db.prepare("INSERT INTO staff (id, name, role, slot_id, created_at) VALUES (?, ?, 'admin', ?, ?)");
-  staff.run(ADMIN, 'Admin', slotId, AT);
-  staff.run(IHAR, 'Ihar', 'other-slot', AT);
+/** Cases as the release before the triage indexes wrote them: no assignee name, no violation bits. */
+function seedCases(db: Sqlite): void {
+  db.prepare("INSERT INTO staff (id, name, role, slot_id, created_at) VALUES (?, 'Ihar', 'admin', 'other-slot', ?)").run(IHAR, AT);
   const insert = db.prepare(
     `INSERT INTO cases (id, reference, title, person_name, region, priority, priority_rank, status, status_rank, summary, assignee_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, 'minsk', 'normal', 2, 'new', 0, '', ?, ?, ?)`,
@@ -59,15 +32,12 @@ async function vaultBeforeTriageIndexes(dir: string): Promise<void> {
     insert.run(id, `2026-0000${c.n}`, `Case ${c.n}`, `Person ${c.n}`, c.assignee, AT, `2026-11-0${c.n}T10:00:00.000Z`);
     for (const v of c.violations) violation.run(id, v);
   }
-  db.close();
-  const slot = await sealSlot(vaultId, slotId, PASSPHRASE, key, freshKdf());
-  writeKeyFile(vaultPaths(dir).keys, { format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, vaultId, slots: [slot] });
 }
 
 describe('upgrading to the triage indexes', () => {
   it('backfills assignee names and violation bits, so filters and the assignee order work on old cases', async () => {
     const dir = tempDir();
-    await vaultBeforeTriageIndexes(dir);
+    expect(await vaultBeforeMigration(dir, '_triage_order_indexes', seedCases)).toBe('0008_aid_covering_totals');
     const vault = await unlockVault(dir, PASSPHRASE, { kdfTargetMs: 0 });
     const stored = vault.sqlite.prepare('SELECT reference, assignee_name AS name, violation_mask AS mask FROM cases ORDER BY reference').all();
     expect(stored).toEqual([

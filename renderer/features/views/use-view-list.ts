@@ -44,3 +44,6 @@ export function useViewList<View, Filter, Sort>(api: ViewListApi<View, Filter, S
 
   return { views, error, save, remove };
 }
+
+/** What a picker needs of one loaded list of saved views. */
+export type ViewList<View, Filter, Sort> = ReturnType<typeof useViewList<View, Filter, Sort>>;
