@@ -1,5 +1,5 @@
 /**
- * Migrations 0005 (ordering indexes that carry the filter columns) and 0006 (backfill of the assignee name
+ * Migrations 0009 (ordering indexes that carry the filter columns) and 0010 (backfill of the assignee name
  * and violation bits): a vault written before them keeps its data, and filters and sorts on it work after.
  */
 import { afterEach, describe, expect, it } from 'vitest';
