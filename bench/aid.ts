@@ -16,7 +16,7 @@ import { refreshPlannerStats } from '../db/connection';
 import { findDuplicates } from '../db/repositories/aid-ledger';
 import { insertProgramme } from '../db/repositories/aid-programmes';
 import { buildReport, reportFromLedger } from '../db/repositories/aid-reports';
-import { aidTypes, paymentMethods, recipientCategories, reportGroupings, type ReportQuery } from '../shared/domain/aid';
+import { aidTypes, paymentMethods, recipientCategories, reportGroupings, type DisbursementPage, type ReportQuery } from '../shared/domain/aid';
 import { purposeKey, shiftDay } from '../shared/domain/aid-guards';
 import { regions } from '../shared/domain/cases';
 import { familyNames, givenNames, random } from './synthetic';
@@ -208,6 +208,28 @@ async function main() {
       listSamples.push(ms(t));
     }
     progress(`disbursement table: ${JSON.stringify(percentiles(listSamples))}`);
+    // The paid entries, newest first: through the status-and-date index, and as the planner read them before
+    // it (the queue index, then a sort of every paid entry), same page compared.
+    const paidSamples: number[] = [];
+    const paidBefore: number[] = [];
+    let samePaid = true;
+    const paidPage = (offset: number) => {
+      const t = performance.now();
+      const rows = direct.sqlite
+        .prepare(`SELECT id FROM aid_disbursements INDEXED BY aid_disbursements_queue WHERE status = 'paid' ORDER BY date DESC, id DESC LIMIT 100 OFFSET ?`)
+        .all(offset) as { id: string }[];
+      paidBefore.push(ms(t));
+      return rows.map((r) => r.id);
+    };
+    for (let i = 0; i < Math.min(SAMPLES, 20); i += 1) {
+      const offset = i % 4 === 0 ? 1000 : 0;
+      const t = performance.now();
+      const page = await backend.invoke('aid.disbursements.list', { limit: 100, offset, filter: { status: ['paid'] }, sort: [{ field: 'date', direction: 'desc' }] });
+      paidSamples.push(ms(t));
+      if (!page.ok) throw new Error(page.error.message);
+      if (i < 4) samePaid &&= JSON.stringify((page.value as DisbursementPage).rows.map((r) => r.id)) === JSON.stringify(paidPage(offset));
+    }
+    progress(`paid, newest first: ${JSON.stringify(percentiles(paidSamples))}; before the index ${JSON.stringify(percentiles(paidBefore))}; same ${samePaid}`);
 
     const queries: { label: string; query: ReportQuery }[] = reportGroupings.flatMap((groupBy) => [
       { label: `${groupBy}: all programmes, all time`, query: { groupBy } },
@@ -248,6 +270,8 @@ async function main() {
     line(`duplicate check alone, ${SAMPLES * 5} samples`, percentiles(dupSamples));
     line('open the approval queue (page of 100 of ~20,000 requests)', percentiles(queueSamples));
     line('disbursement table, page of 100 (all / one programme)', percentiles(listSamples));
+    line(`disbursement table, paid entries newest first, page of 100 (status-and-date index; same page as the plan before it: ${samePaid ? 'yes' : 'NO'})`, percentiles(paidSamples));
+    line('the same page as the planner read it before that index (queue index, then a sort of every paid entry)', percentiles(paidBefore));
     console.log(`\n${flagged} of ${SAMPLES} added disbursements were flagged as possible duplicates and confirmed.\n`);
     console.log('| report | derived totals p50 (ms) | p95 (ms) | full scan of the ledger p50 (ms) | ratio | same result |');
     console.log('|---|---|---|---|---|---|');

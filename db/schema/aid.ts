@@ -104,6 +104,8 @@ export const aidDisbursements = sqliteTable(
     // The duplicate check: one recipient's entries around a date.
     index('aid_disbursements_recipient').on(table.recipientId, table.date),
     index('aid_disbursements_queue').on(table.status, table.requestedAt, table.id),
+    // The ledger filtered by status in date order (paid, newest first) walks this index instead of sorting.
+    index('aid_disbursements_status_date').on(table.status, table.date, table.id),
     index('aid_disbursements_date').on(table.date, table.id),
     index('aid_disbursements_created').on(table.createdAt, table.id),
     // Budget sums by status read this index alone; the programme's pages come off the next one in date order.

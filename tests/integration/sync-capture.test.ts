@@ -103,7 +103,7 @@ describe('change capture', () => {
     const vault = await createVault(dir, { office: 'Old office', user: 'Admin', passphrase: PASSPHRASE }, { kdfTargetMs: 0 });
     const ids = insertCases(vault.orm, [{ title: 'Old case', personName: 'Алесь Бяляцкі', region: 'minsk', priority: 'normal', summary: '', tags: ['old'] }], { id: vault.user.id, at: '2025-01-01T10:00:00.000Z' });
     // Back to the schema of the release before sync (migration 0011 and those after it): no sync tables,
-    // no origin reference, no identity, no partner aid copies' triggers, no match index, no ledger views.
+    // no origin reference, no identity, no partner aid copies' triggers, no match index, no ledger views, no status-and-date index.
     vault.sqlite.exec(`
       DROP TABLE sync_self; DROP TABLE sync_sites; DROP TABLE sync_rows; DROP TABLE sync_ops; DROP TABLE sync_conflicts;
       DROP TABLE sync_pending; DROP TABLE sync_partners; DROP TABLE sync_streams; DROP TABLE sync_bundles; DROP TABLE sync_sent;
@@ -111,6 +111,7 @@ describe('change capture', () => {
       DROP TRIGGER aid_ledger_totals_on_copy_delete;
       DROP TABLE person_match;
       ALTER TABLE saved_views DROP COLUMN scope;
+      DROP INDEX aid_disbursements_status_date;
       DELETE FROM settings WHERE key = 'duplicates.matchKeysVersion';
       DELETE FROM __drizzle_migrations WHERE created_at >= ${syncMigrationTime()};
       DELETE FROM settings WHERE key LIKE 'sync.baseline.%';
