@@ -4,6 +4,7 @@
  * longer exists is deleted. A record whose parent has not arrived waits in `sync_pending`.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../shared/errors';
 import type { RowResolution } from '../../shared/sync/merge';
 import { resolveRow } from '../../shared/sync/merge';
 import { selectSql } from './capture';
@@ -66,6 +67,7 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
     const values = new Map([...item.resolution.fields].map(([f, r]) => [f, r.winner?.value]));
     touchRoot(entity, parts, values, item.key);
     if (!domainExists(ctx, item.entity, item.key)) continue;
+    refuseIfKept(ctx, entity, item.key, from);
     cascade(ctx, entity, item.key);
     entity.beforeDelete?.(ctx, [item.key]);
     ctx.sqlite.prepare(`DELETE FROM ${quote(entity.table)} WHERE ${whereKey(entity)}`).run(...parts);
@@ -114,6 +116,16 @@ export function materialiseRows(ctx: SyncContext, resolved: readonly Resolved[],
   }
   report.pending = (store.stmt('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
   return report;
+}
+
+/** A deletion this office's own ledger forbids fails the whole import, with what keeps the record. */
+function refuseIfKept(ctx: SyncContext, entity: SyncedEntity, key: string, from: string): void {
+  const keeper = entity.keptBy?.(ctx, key);
+  if (!keeper) return;
+  const what = `the ${entity.name} ${key}, which this office's aid ledger names (${keeper}); ledger entries are never deleted`;
+  // Local operations (a purge here) carry no sender.
+  if (from === '') throw new AppError('LEDGER_IMMUTABLE', `Removing ${what}, so nothing was purged.`);
+  throw new AppError('LEDGER_IMMUTABLE', `The bundle from ${from.slice(0, 80)} deletes ${what}, so nothing was imported. Ask the partner about the deletion of this record.`);
 }
 
 /**

@@ -79,6 +79,11 @@ export interface SyncedEntity {
   afterApply?(ctx: SyncContext, keys: string[]): void;
   /** Roots: other roots whose `afterApply` must run too when these change (a person's name shows on cases). */
   affects?(ctx: SyncContext, keys: string[]): { entity: string; key: string }[];
+  /**
+   * Roots: what of this office's own keeps the record from being deleted (its aid ledger naming a person or a
+   * case: ledger entries are never deleted), as a short description; null when nothing does.
+   */
+  keptBy?(ctx: SyncContext, key: string): string | null;
   /** Before these records are deleted by operations: remove what is local and depends on them. */
   beforeDelete?(ctx: SyncContext, keys: string[]): void;
   /** Roots: a column set to the time of every write from operations (the record's or a record it owns). */

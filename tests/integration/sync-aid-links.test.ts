@@ -85,4 +85,40 @@ describe('sync of person links and paid aid', () => {
     await a.unlock();
     expect(fromB.text.includes(paidId)).toBe(false);
   });
+
+  it('a partner’s purge of a person this office paid is refused with the reason, and nothing changes', async () => {
+    const { o: a, programmeId: aProgramme } = await office('Viasna');
+    const { o: b, programmeId: bProgramme } = await office('Zhodzina');
+    await makePartners(a, b);
+    const created = await call(a.backend, 'cases.create', { title: 'Detention', personName: 'Алесь Бяляцкі', region: 'minsk', priority: 'high', consentShare: true });
+    await exchange(a, b);
+    const personId = (await call(b.backend, 'cases.get', { id: created.id })).persons[0]!.personId;
+    const paid = await pay(b, personId, bProgramme, '2026-03-01', 'ZH-1');
+    await call(a.backend, 'records.purge', { entity: 'person', id: personId, confirm: 'PURGE' });
+    const bundle = await exportFor(a, b);
+    const state = async () => ({
+      person: await call(b.backend, 'persons.get', { id: personId }),
+      case: await call(b.backend, 'cases.get', { id: created.id }),
+      ledger: (await call(b.backend, 'aid.disbursements.list', {})).rows,
+      audit: (await call(b.backend, 'audit.list', { offset: 0, limit: 1 })).total,
+    });
+    const before = await state();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await b.backend.invoke('sync.import', { dataBase64: Buffer.from(bundle).toString('base64') });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'LEDGER_IMMUTABLE' } });
+      const message = (refused as { error: { message: string } }).error.message;
+      expect(message).toContain(`The bundle from Viasna deletes the person ${personId}, which this office's aid ledger names (1 disbursement)`);
+      expect(message).toContain('nothing was imported');
+      expect(await state()).toEqual(before);
+    }
+    expect(before.ledger.map((r) => r.id)).toEqual([paid]);
+
+    // The same rule at home: a person this office paid cannot be purged here either.
+    const own = await call(a.backend, 'persons.create', { givenName: 'Наталля', familyName: 'Пінчук' });
+    await pay(a, own.id, aProgramme, '2026-03-02', 'VI-1');
+    const home = await a.backend.invoke('records.purge', { entity: 'person', id: own.id, confirm: 'PURGE' });
+    expect(home).toMatchObject({ ok: false, error: { code: 'LEDGER_IMMUTABLE', message: expect.stringContaining(`Removing the person ${own.id}, which this office's aid ledger names (1 disbursement)`) } });
+    expect(await call(a.backend, 'persons.get', { id: own.id })).toMatchObject({ id: own.id, displayName: 'Наталля Пінчук' });
+  });
 });
+

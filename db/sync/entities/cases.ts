@@ -13,6 +13,7 @@ import { unindexRow } from '../../search';
 import type { ColumnValues, SyncContext, SyncedEntity } from '../registry';
 import { refreshCaseSearch } from './case-index';
 import { boolField, enumField, idPart, isoTimeField, keyList, partialDateField, textField } from './fields';
+import { ledgerMentions } from './ledger-mentions';
 
 function eventSpan(eventDate: unknown, eventEndDate: unknown) {
   if (typeof eventDate !== 'string') return { event_from: null, event_to: null };
@@ -122,6 +123,7 @@ export const caseEntity: SyncedEntity = {
   afterApply: (ctx, keys) => {
     for (const id of keys) refreshCaseSearch(ctx.sqlite, id);
   },
+  keptBy: ({ sqlite }, key) => ledgerMentions(sqlite, 'case_id', 'case_id', key),
   beforeDelete: ({ db, sqlite }, keys) => {
     const list = keyList(keys);
     // What this office kept locally about a case that was purged goes with it.

@@ -13,6 +13,7 @@ import { keysFor, unindexRow } from '../../search';
 import type { SyncContext, SyncedEntity } from '../registry';
 import { refreshPersonSearch } from './case-index';
 import { caseEntity } from './cases';
+import { ledgerMentions } from './ledger-mentions';
 import { boolField, enumField, idPart, isoTimeField, keyList, partialDateField, textField } from './fields';
 
 /** Persons named in a shared case, and relatives of those persons. */
@@ -80,6 +81,7 @@ export const personEntity: SyncedEntity = {
       entity: 'case',
       key: r.id,
     })),
+  keptBy: ({ sqlite }, key) => ledgerMentions(sqlite, 'recipient_id', 'person_id', key),
   beforeDelete: ({ db, sqlite }, keys) => {
     sqlite.prepare("DELETE FROM changes WHERE entity = 'person' AND row_id IN (SELECT value FROM json_each(?))").run(keyList(keys));
     // Cases' and relatives' history name the person (with their name as it was): that goes too.
