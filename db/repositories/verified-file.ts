@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StaffRef } from '../../shared/domain/cases';
+import type { AttachmentMeta } from '../../shared/domain/cases';
 import { AppError } from '../../shared/errors';
 
 /** The columns every table of stored files has (case attachments, aid receipts). */
@@ -12,16 +12,6 @@ interface StoredFileRow {
   data: Buffer;
   createdAt: string;
   createdBy: string | null;
-}
-
-export interface StoredFileMeta {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: StaffRef | null;
 }
 
 /** What a stored file is called in errors: `attachment` gives "No attachment with id …" and "Attachment … no longer matches …". */
@@ -37,7 +27,7 @@ export function verifiedFile(
   found: { file: StoredFileRow; author: string | null } | undefined,
   kind: StoredFileKind,
   id: string,
-): { meta: StoredFileMeta; data: Buffer } {
+): { meta: AttachmentMeta; data: Buffer } {
   if (!found) throw new AppError('NOT_FOUND', `No ${kind} with id ${id}.`);
   const { file, author } = found;
   if (intakeHash(file.data) !== file.sha256) {

@@ -3,7 +3,7 @@
  * strings ("150.00") on the way in and as integer minor units (plus a formatted string) on the way out.
  */
 import { z } from 'zod';
-import { type ChangeEntry, type Region, type StaffRef } from './cases';
+import { type AttachmentMeta, type ChangeEntry, type Region, type StaffRef } from './cases';
 import {
   aidRequestStatuses,
   aidTypes,
@@ -233,15 +233,8 @@ export interface DisbursementPage {
   total: number;
 }
 
-export interface ReceiptMeta {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: StaffRef | null;
-}
+/** A receipt is kept as a case attachment is: its bytes hashed at intake. */
+export type ReceiptMeta = AttachmentMeta;
 
 export interface DuplicateCandidate {
   id: string;
