@@ -43,6 +43,13 @@ export function countKey(db: Db, key: string): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM person_match WHERE person_match MATCH ${quoted(key)}`).n;
 }
 
+/** The persons carrying `key`. */
+export function personsWithKey(db: Db, key: string): string[] {
+  return db
+    .all<{ id: string }>(sql`SELECT d.row_id AS id FROM person_match m JOIN search_docs d ON d.docid = m.rowid WHERE person_match MATCH ${quoted(key)}`)
+    .map((r) => r.id);
+}
+
 /** Rebuilds the whole index when its keys' definition changed (or it was never built). */
 export function upgradeMatchIndex(db: Db): void {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, VERSION_SETTING)).get();

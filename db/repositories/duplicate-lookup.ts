@@ -160,9 +160,11 @@ function counter(db: Db) {
 
 /**
  * The persons most like `target`, at or above the threshold, best first: every person sharing a blocking key
- * with the target is scored as a full scan scores it. A pair is scored first with the target's counts alone —
- * its score can only fall when the other record's counts are added (a commoner name) — and only the pairs that
- * pass are scored again with both records' counts.
+ * with the target is scored as a full scan scores it. A pair is scored first with the target's name counts
+ * alone (and both records' spelling counts, exact from the start) — its score can only fall when the other
+ * record's name counts are added (a commoner name) — and only the pairs that pass are scored again with both.
+ * For a target already in the vault under another name (an edit), the counts are the index's, which still
+ * hold the old name until it is saved.
  */
 export function lookupSimilar(db: Db, target: MatchInput, options: { excludeId?: string; limit: number; threshold?: number; frequencies?: Frequencies }): Lookup {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;

@@ -6,13 +6,14 @@
  */
 import { and, count, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import type { DuplicateBand, DuplicatePage, ScanSummary } from '../../shared/domain/duplicates';
-import { matchFeatures } from '../../shared/duplicates/features';
+import { matchFeatures, partFeatures } from '../../shared/duplicates/features';
 import { orderedPair, pairKey } from '../../shared/duplicates/groups';
 import type { Reason } from '../../shared/duplicates/reasons';
-import { byScore, findDuplicates, frequenciesOf, type Candidate } from '../../shared/duplicates/scan';
+import { byScore, findDuplicates, frequenciesOf, spellingKeys, type Candidate } from '../../shared/duplicates/scan';
 import { DEFAULT_THRESHOLD, MODEL_VERSION, POSSIBLE_THRESHOLD, scorePair } from '../../shared/duplicates/score';
 import { AppError } from '../../shared/errors';
-import { casePersons, cases, duplicateCandidates, personLinks, personRelations, persons, settings } from '../schema';
+import { countKey, personsWithKey } from '../match-index';
+import { casePersons, cases, changes, duplicateCandidates, personLinks, personRelations, persons, settings } from '../schema';
 import type { Db } from './changes';
 import { lookupSimilar, matchColumns, populationFrequencies, storeFrequencies, victimEvents, withEvents } from './duplicate-lookup';
 import { canonicalIds } from './person-links';
@@ -57,6 +58,42 @@ function changedPersonIds(db: Db, at: string): string[] {
     .where(and(eq(casePersons.role, 'victim'), gt(cases.updatedAt, at)))
     .all();
   return [...new Set([...own, ...byCase].map((r) => r.id))];
+}
+
+/** Spellings shared by at most this many records are ones whose count moves a score (a slip is a spelling of one). */
+const RARE_SPELLING = 12;
+
+/**
+ * Persons whose scores a change of `ids` moves without touching them: those writing a name as a changed person
+ * writes it now, or wrote it before a rename, where few records do. Their spelling's count changed.
+ */
+function spellingNeighbours(db: Db, ids: readonly string[], at: string): string[] {
+  const keys = new Set<string>();
+  const addKeys = (f: ReturnType<typeof matchFeatures>) => {
+    const s = spellingKeys(f);
+    for (const k of [...s.family, ...s.given]) keys.add(k);
+  };
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    for (const row of db.select(matchColumns).from(persons).where(inArray(persons.id, part)).all()) addKeys(matchFeatures(row));
+    const renamed = db
+      .select({ field: changes.field, before: changes.before })
+      .from(changes)
+      .where(and(eq(changes.entity, 'person'), inArray(changes.rowId, part), inArray(changes.field, ['familyName', 'givenName']), gt(changes.at, at)))
+      .all();
+    for (const r of renamed) {
+      if (r.before === null) continue;
+      const old = partFeatures(String(JSON.parse(r.before)));
+      for (const k of old.keys) keys.add(r.field === 'familyName' ? `s:${k}` : `t:${k}`);
+    }
+  }
+  const changed = new Set(ids);
+  const out = new Set<string>();
+  for (const key of keys) {
+    if (countKey(db, key) > RARE_SPELLING) continue;
+    for (const id of personsWithKey(db, key)) if (!changed.has(id)) out.add(id);
+  }
+  return [...out];
 }
 
 function changedSince(db: Db, at: string | null): number {
@@ -129,7 +166,9 @@ export function refreshDuplicates(db: Db, at: string, full = false): ScanSummary
   const last = scannedAt(db);
   if (full || last === null || !scoredWithCurrentModel(db)) return scanAllDuplicates(db, at);
   const started = performance.now();
-  const ids = changedPersonIds(db, last);
+  const changedIds = changedPersonIds(db, last);
+  if (changedIds.length > INCREMENTAL_LIMIT) return scanAllDuplicates(db, at);
+  const ids = [...changedIds, ...spellingNeighbours(db, changedIds, last)];
   if (ids.length > INCREMENTAL_LIMIT) return scanAllDuplicates(db, at);
   const skipped = skippedPairs(db);
   let compared = 0;
@@ -158,7 +197,7 @@ export function refreshDuplicates(db: Db, at: string, full = false): ScanSummary
   const kept = dropDecided(db, found.sort(byScore));
   storeCandidates(db, kept, at, skipped);
   setScannedAt(db, at);
-  return { mode: 'incremental', persons: ids.length, compared, candidates: kept.length, likely: likelyCount(kept), ms: Math.round(performance.now() - started) };
+  return { mode: 'incremental', persons: changedIds.length, compared, candidates: kept.length, likely: likelyCount(kept), ms: Math.round(performance.now() - started) };
 }
 
 /** A page of the queue, best first; skipped pairs last; pairs decided since the scan left out. */

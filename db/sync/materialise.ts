@@ -123,8 +123,8 @@ function refuseIfKept(ctx: SyncContext, entity: SyncedEntity, key: string, from:
   const keeper = entity.keptBy?.(ctx, key);
   if (!keeper) return;
   const what = `the ${entity.name} ${key}, which this office's aid ledger names (${keeper}); ledger entries are never deleted`;
-  // Local operations (a purge here) carry no sender.
-  if (from === '') throw new AppError('LEDGER_IMMUTABLE', `Removing ${what}, so nothing was purged.`);
+  // Local operations (a purge or a conflict resolved here) carry no sender.
+  if (from === '') throw new AppError('LEDGER_IMMUTABLE', `Removing ${what}, so nothing was changed.`);
   throw new AppError('LEDGER_IMMUTABLE', `The bundle from ${from.slice(0, 80)} deletes ${what}, so nothing was imported. Ask the partner about the deletion of this record.`);
 }
 

@@ -91,6 +91,7 @@ export const enSync = {
     saved: 'Bundle for {{name}} saved to {{path}}. Hand it over on a USB stick.',
   },
   bundleImport: {
+    ledgerKeeps: 'This office’s aid ledger names the record this would delete, and ledger entries are never deleted; nothing was changed.',
     title: 'Import a bundle',
     intro: 'Choose a bundle a partner made for this office. It is checked completely — decrypted, its signature verified, every record validated — before anything is written; a refused bundle changes nothing.',
     file: 'Bundle file',

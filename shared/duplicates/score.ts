@@ -141,9 +141,8 @@ function reasonsOf(c: Comparison, a: MatchFeatures, b: MatchFeatures, context: P
   push(partReason('family', c.family, a.family, b.family, explain));
   push(partReason('given', c.given, a.given, b.given, explain));
   push(partReason('patronymic', c.patronymic, a.patronymic, b.patronymic, explain));
-  const lone = loneSpelling(c, context);
-  if (lone.family) reasons.push({ code: 'name.lone-spelling', params: { part: 'family' } });
-  if (lone.given) reasons.push({ code: 'name.lone-spelling', params: { part: 'given' } });
+  // Only the surname's: a given name spelt by one record alone is no sign of a slip in the fitted weights.
+  if (loneSpelling(c, context).family) reasons.push({ code: 'name.lone-spelling', params: { part: 'family' } });
   const familyAgrees = agrees(c.family);
   if (familyAgrees && agrees(c.given) && c.nameCount > 2) reasons.push({ code: 'name.common', params: { records: c.nameCount } });
   else if (familyAgrees && c.familyShare > 0.003) reasons.push({ code: 'name.common', params: { records: context.familyCount ?? 0 } });

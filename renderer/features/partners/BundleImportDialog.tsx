@@ -9,6 +9,7 @@ import { problemText, type Problem } from '../../components/error-text';
 import { ConflictList } from './ConflictList';
 import { countsText, warningText } from './labels';
 import { readWithProgress } from './read-file';
+import { syncProblem } from './sync-problem';
 
 const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
@@ -36,7 +37,7 @@ export function BundleImportDialog({ onClose, onImported, onOpenCase }: { onClos
       onImported();
     } catch (error) {
       setPhase({ kind: 'idle' });
-      setProblem({ error });
+      setProblem(syncProblem(error));
     }
   }
 

@@ -7,6 +7,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { problemText, type Problem } from '../../components/error-text';
 import { formatDateTime } from '../../components/format-date';
 import { entityLabel, syncFieldLabel } from './labels';
+import { syncProblem } from './sync-problem';
 
 function valueText(value: ConflictValue['value'], empty: string): string {
   if (value === null || value === '') return empty;
@@ -28,7 +29,7 @@ export function ResolveDialog({ conflict, onClose, onResolved }: { conflict: Con
       await call('conflicts.resolve', { id: conflict.id, choice });
       onResolved();
     } catch (error) {
-      setProblem({ error });
+      setProblem(syncProblem(error));
     } finally {
       setBusy(null);
     }
