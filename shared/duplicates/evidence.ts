@@ -380,12 +380,13 @@ export function evidenceVector(c: Comparison, context: PairContext, out: Float64
 }
 
 const spelt = (v: PartVerdict) => v.kind === 'typo' || v.kind === 'similar' || v.kind === 'remote';
+const givenSpelt = (v: PartVerdict) => v.kind === 'typo' || v.kind === 'similar';
 
 /** The surname or given name one record spells in a way no other record does. */
 export function loneSpelling(c: Comparison, context: PairContext): { family: boolean; given: boolean } {
   return {
     family: spelt(c.family) && context.familySpellingFewest === 1,
-    given: (c.given.kind === 'typo' || c.given.kind === 'similar') && context.givenSpellingFewest === 1,
+    given: givenSpelt(c.given) && context.givenSpellingFewest === 1,
   };
 }
 
@@ -403,7 +404,7 @@ function spellingEvidence(c: Comparison, context: PairContext, undated: number, 
       }
     }
   }
-  if (context.givenSpellingFewest !== undefined && (c.given.kind === 'typo' || c.given.kind === 'similar')) {
+  if (context.givenSpellingFewest !== undefined && givenSpelt(c.given)) {
     out[at['given.spelling-fewest']] = Math.log(Math.max(1, context.givenSpellingFewest));
     if (lone.given) out[at['given.lone-spelling']] = 1;
   }
