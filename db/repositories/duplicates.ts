@@ -9,7 +9,7 @@ import type { DuplicateBand, DuplicatePage, ScanSummary } from '../../shared/dom
 import { matchFeatures, partFeatures } from '../../shared/duplicates/features';
 import { orderedPair, pairKey } from '../../shared/duplicates/groups';
 import type { Reason } from '../../shared/duplicates/reasons';
-import { byScore, findDuplicates, frequenciesOf, spellingKeys, type Candidate } from '../../shared/duplicates/scan';
+import { byScore, findDuplicates, frequenciesOf, partSpellingKeys, spellingKeys, type Candidate } from '../../shared/duplicates/scan';
 import { DEFAULT_THRESHOLD, MODEL_VERSION, POSSIBLE_THRESHOLD, scorePair } from '../../shared/duplicates/score';
 import { AppError } from '../../shared/errors';
 import { countKey, personsWithKey } from '../match-index';
@@ -69,13 +69,12 @@ const RARE_SPELLING = 12;
  */
 function spellingNeighbours(db: Db, ids: readonly string[], at: string): string[] {
   const keys = new Set<string>();
-  const addKeys = (f: ReturnType<typeof matchFeatures>) => {
-    const s = spellingKeys(f);
-    for (const k of [...s.family, ...s.given]) keys.add(k);
-  };
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
-    for (const row of db.select(matchColumns).from(persons).where(inArray(persons.id, part)).all()) addKeys(matchFeatures(row));
+    for (const row of db.select(matchColumns).from(persons).where(inArray(persons.id, part)).all()) {
+      const now = spellingKeys(matchFeatures(row));
+      for (const k of [...now.family, ...now.given]) keys.add(k);
+    }
     const renamed = db
       .select({ field: changes.field, before: changes.before })
       .from(changes)
@@ -83,8 +82,7 @@ function spellingNeighbours(db: Db, ids: readonly string[], at: string): string[
       .all();
     for (const r of renamed) {
       if (r.before === null) continue;
-      const old = partFeatures(String(JSON.parse(r.before)));
-      for (const k of old.keys) keys.add(r.field === 'familyName' ? `s:${k}` : `t:${k}`);
+      for (const k of partSpellingKeys(partFeatures(String(JSON.parse(r.before))), r.field === 'familyName' ? 'family' : 'given')) keys.add(k);
     }
   }
   const changed = new Set(ids);

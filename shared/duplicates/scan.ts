@@ -9,7 +9,7 @@
  * the surname). Together they hold 99.8 % of the true pairs of the labelled benchmark population.
  */
 import type { Frequencies, PairContext } from './evidence';
-import { matchFeatures, type MatchFeatures, type MatchInput } from './features';
+import { matchFeatures, type MatchFeatures, type MatchInput, type PartFeatures } from './features';
 import { pairKey } from './groups';
 import type { Reason } from './reasons';
 import { DEFAULT_THRESHOLD, quickScore, scorePair } from './score';
@@ -84,9 +84,16 @@ export function blockingKeys(f: MatchFeatures): string[] {
   return [...keys];
 }
 
-/** The keys of a record's spelling of its surname (`s:`) and given name (`t:`): every folded form of each. */
+const SPELLING_PREFIX = { family: 's:', given: 't:' } as const;
+
+/** The keys of one spelling of a surname (`s:`) or a given name (`t:`): every folded form of it. */
+export function partSpellingKeys(part: PartFeatures, which: keyof typeof SPELLING_PREFIX): string[] {
+  return [...new Set(part.keys)].map((k) => `${SPELLING_PREFIX[which]}${k}`);
+}
+
+/** The keys of a record's spelling of its surname and given name. */
 export function spellingKeys(f: MatchFeatures): { family: string[]; given: string[] } {
-  return { family: [...new Set(f.family.keys)].map((k) => `s:${k}`), given: [...new Set(f.given.keys)].map((k) => `t:${k}`) };
+  return { family: partSpellingKeys(f.family, 'family'), given: partSpellingKeys(f.given, 'given') };
 }
 
 /**
